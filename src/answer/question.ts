@@ -1,0 +1,41 @@
+/** Longest question accepted, in characters (Discord allows 6,000 in an option; answers need far less). */
+export const MAX_QUESTION_LENGTH = 500;
+
+/** Language of a question, which is also the language of its answer. */
+export type Language = 'ko' | 'en';
+
+/** Why a question was refused, with a message fit to show the user (in both languages). */
+export interface QuestionProblem {
+  code: 'empty' | 'too-long' | 'no-words';
+  message: string;
+}
+
+export type QuestionCheck = { ok: true; question: string } | { ok: false; problem: QuestionProblem };
+
+const CONTROL = /[\p{Cc}\p{Cf}]/gu;
+
+/**
+ * Cleans a raw question (control and format characters become spaces, whitespace collapses) and
+ * refuses what cannot be a question: nothing left, longer than {@link MAX_QUESTION_LENGTH}, or
+ * no letter or digit at all (emoji only, punctuation only).
+ */
+export function checkQuestion(raw: string): QuestionCheck {
+  const question = raw.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  if (question === '') {
+    return { ok: false, problem: { code: 'empty', message: '질문이 비어 있습니다. 기사에 대해 궁금한 점을 적어 주세요. / The question is empty: ask something about the article.' } };
+  }
+  if ([...question].length > MAX_QUESTION_LENGTH) {
+    return { ok: false, problem: { code: 'too-long', message: `질문이 너무 깁니다 (${MAX_QUESTION_LENGTH}자 이내). / The question is too long: please keep it under ${MAX_QUESTION_LENGTH} characters.` } };
+  }
+  if (!/[\p{L}\p{N}]/u.test(question)) {
+    return { ok: false, problem: { code: 'no-words', message: '질문에 글자가 없습니다. 단어로 물어봐 주세요. / The question has no words in it: please ask in words.' } };
+  }
+  return { ok: true, question };
+}
+
+/** Korean when the question has more Hangul than Latin letters, else English. */
+export function detectLanguage(question: string): Language {
+  const hangul = question.match(/\p{Script=Hangul}/gu)?.length ?? 0;
+  const latin = question.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return hangul > 0 && hangul * 2 >= latin ? 'ko' : latin > 0 ? 'en' : 'ko';
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Empty strings count as missing (t3-env convention): `FOO=` in a .env file means "not set". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const required = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+const requiredString = (what: string) => z.string({ error: (issue) => (issue.input === undefined ? `is required (${what})` : 'must be text') });
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const positiveInt = (fallback: number) => optional(z.coerce.number().int().positive()).transform((v) => v ?? fallback);
+
+const coreSchema = z.object({
+  SEEDS_DIR: optional(z.string()).transform((v) => v ?? 'seeds'),
+  INDEX_DIR: optional(z.string()).transform((v) => v ?? 'index'),
+  EMBEDDER: optional(z.enum(['lexical', 'ollama'])).transform((v) => v ?? 'lexical'),
+  EMBEDDING_DIM: positiveInt(256),
+  OLLAMA_URL: optional(z.url()).transform((v) => v ?? 'http://127.0.0.1:11434'),
+  OLLAMA_MODEL: optional(z.string()).transform((v) => v ?? 'nomic-embed-text'),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((v) => v ?? 'info'),
+});
+
+const botSchema = coreSchema.extend({
+  DISCORD_TOKEN: required(requiredString('the bot token from the Discord developer portal').min(50, 'does not look like a bot token')),
+  DISCORD_CLIENT_ID: required(requiredString('the application id').regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)')),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(z.url()),
+  FEEDBACK_FILE: optional(z.string()).transform((v) => v ?? 'feedback.jsonl'),
+  ASK_COOLDOWN_PER_MINUTE: positiveInt(5),
+});
+
+/** Settings every surface uses: where the article and index live, which embedder, log level. */
+export type CoreConfig = z.infer<typeof coreSchema>;
+/** Settings of the Discord bot on top of the core ones. */
+export type BotConfig = z.infer<typeof botSchema>;
+
+/** Raised when the environment is invalid; `problems` names each setting and what is wrong. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  // Never echo values: a malformed token must not end up in a terminal or log.
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message.replace(/^Invalid input: /, '')}`);
+  throw new ConfigError(problems);
+}
+
+/** Reads the core settings (all optional) from the environment. */
+export function loadCoreConfig(env: Record<string, string | undefined> = process.env): CoreConfig {
+  return parse(coreSchema, env);
+}
+
+/** Reads the bot settings, reporting every missing or malformed one at once. */
+export function loadBotConfig(env: Record<string, string | undefined> = process.env): BotConfig {
+  return parse(botSchema, env);
+}

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { cleanScrape } from './clean.js';
+import { buildDocument } from './segment.js';
+import type { ArticleDocument } from './types.js';
+
+/** Everything read from the seeds folder, plus a hash that changes whenever any input changes. */
+export interface Corpus {
+  documents: ArticleDocument[];
+  /** The raw scrapes by document slug, kept to prove citations verbatim against the source. */
+  raw: Map<string, string>;
+  /** Hand-made sidecar files by name (`<slug>.en.json`, `glossary.json`, …), parsed lazily by their owners. */
+  sidecars: Map<string, string>;
+  /** sha256 over every input file, names included. */
+  hash: string;
+}
+
+/** Document slug of a scrape file: `korea-us.ko.txt` → `korea-us`. */
+export function slugOf(fileName: string): string {
+  return fileName.replace(/\.txt$/, '').replace(/\.[a-z]{2}$/, '');
+}
+
+/** Builds a corpus from in-memory files (name → content): pure, so tests need no disk. */
+export function buildCorpus(files: ReadonlyMap<string, string>): Corpus {
+  const hash = createHash('sha256');
+  const documents: ArticleDocument[] = [];
+  const raw = new Map<string, string>();
+  const sidecars = new Map<string, string>();
+  for (const name of [...files.keys()].sort()) {
+    const content = files.get(name)!;
+    hash.update(`${name}\0${content}\0`);
+    if (name.endsWith('.txt')) {
+      const slug = slugOf(name);
+      if (raw.has(slug)) throw new Error(`Two scrapes share the document name "${slug}"`);
+      const { blocks, publisher } = cleanScrape(content);
+      if (blocks.length === 0) continue;
+      raw.set(slug, content);
+      documents.push(buildDocument(slug, blocks, publisher));
+    } else if (name.endsWith('.json')) {
+      sidecars.set(name, content);
+    }
+  }
+  return { documents, raw, sidecars, hash: hash.digest('hex') };
+}
+
+/** Reads every `.txt` scrape and `.json` sidecar directly inside the seeds folder. */
+export async function loadCorpus(seedsDir: string): Promise<Corpus> {
+  let names: string[];
+  try {
+    names = (await readdir(seedsDir)).filter((n) => n.endsWith('.txt') || n.endsWith('.json'));
+  } catch {
+    throw new Error(`Cannot read the article folder "${seedsDir}". Set SEEDS_DIR or run from the project folder.`);
+  }
+  const files = new Map<string, string>();
+  await Promise.all(names.map(async (n) => files.set(n, await readFile(path.join(seedsDir, n), 'utf8'))));
+  const corpus = buildCorpus(files);
+  if (corpus.documents.length === 0) throw new Error(`No article (.txt) found in "${seedsDir}".`);
+  return corpus;
+}

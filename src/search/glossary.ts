@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { foldCase } from './tokenize.js';
+
+const glossaryFile = z.object({
+  entries: z.array(z.object({ ko: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) })),
+});
+
+/** One bilingual concept: every surface form in either language. */
+export interface GlossaryEntry {
+  ko: string[];
+  en: string[];
+}
+
+/** A glossary entry found in a question, and where. */
+export interface GlossaryMatch {
+  entry: GlossaryEntry;
+  /** The form that matched, case-folded. */
+  form: string;
+  start: number;
+  end: number;
+}
+
+/** Parses `glossary.json`. */
+export function parseGlossary(json: string): GlossaryEntry[] {
+  return glossaryFile.parse(JSON.parse(json)).entries;
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c) && !/\p{Script=Hangul}/u.test(c);
+
+/**
+ * Finds glossary forms in a question, longest first and without overlaps. English forms must sit on
+ * word boundaries (`GE` is not inside `agenda`); Korean forms may carry particles after them.
+ */
+export class GlossaryMatcher {
+  private readonly forms: { form: string; entry: GlossaryEntry; latin: boolean }[];
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    this.forms = entries
+      .flatMap((entry) => [...entry.ko, ...entry.en].map((f) => ({ form: foldCase(f), entry, latin: !/\p{Script=Hangul}/u.test(f) })))
+      .sort((a, b) => b.form.length - a.form.length);
+  }
+
+  match(question: string): GlossaryMatch[] {
+    const text = foldCase(question);
+    const taken = new Uint8Array(text.length);
+    const matches: GlossaryMatch[] = [];
+    for (const { form, entry, latin } of this.forms) {
+      let from = 0;
+      for (let at = text.indexOf(form, from); at !== -1; at = text.indexOf(form, from)) {
+        from = at + 1;
+        const end = at + form.length;
+        if (latin && (isWordChar(text[at - 1]) || isWordChar(text[end]))) continue;
+        if (!latin && /\p{Script=Hangul}/u.test(text[at - 1] ?? '') && form.length < 3) continue;
+        if (taken.subarray(at, end).some((t) => t === 1)) continue;
+        if (matches.some((m) => m.entry === entry)) continue;
+        taken.fill(1, at, end);
+        matches.push({ entry, form, start: at, end });
+      }
+    }
+    return matches.sort((a, b) => a.start - b.start);
+  }
+}

@@ -1,0 +1,90 @@
+import { Embeddings } from '@langchain/core/embeddings';
+import { charNgrams, splitWords, analyzeWord, hasHangul } from './tokenize.js';
+
+/** Options of the built-in lexical embedder. */
+export interface LexicalEmbeddingsOptions {
+  /** Output dimension (hash buckets). */
+  dimension?: number;
+}
+
+/** FNV-1a, 32 bit: a fast, stable string hash (stability matters: vectors are persisted). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Weighted features of a text: words, and character n-grams that survive Korean inflection. */
+function features(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
+  for (const raw of splitWords(text)) {
+    const word = analyzeWord(raw);
+    if (!word) continue;
+    add(`w:${word.key}`, 1);
+    if (word.hangul) {
+      for (const g of charNgrams(word.key, 2)) add(`2:${g}`, 0.7);
+      for (const g of charNgrams(word.key, 3)) add(`3:${g}`, 0.8);
+    } else if (!/^\p{N}/u.test(word.key) && !hasHangul(word.key)) {
+      for (const g of charNgrams(`<${word.key}>`, 3)) add(`3:${g}`, 0.4);
+    }
+  }
+  return counts;
+}
+
+/**
+ * The default embedder: deterministic and offline. Words and character n-grams (Hangul bigrams and
+ * trigrams, Latin trigrams) are hashed into a fixed dimension with a sign bit, weighted by
+ * sublinear term frequency and, once {@link LexicalEmbeddings.fit} has seen the corpus, by inverse
+ * document frequency; vectors are L2-normalised so cosine distance applies.
+ */
+export class LexicalEmbeddings extends Embeddings {
+  readonly dimension: number;
+  private idf: Map<string, number> | null = null;
+  private maxIdf = 1;
+
+  constructor(options: LexicalEmbeddingsOptions = {}) {
+    super({});
+    this.dimension = options.dimension ?? 256;
+  }
+
+  /** Identifies the embedding function in index manifests: a change means vectors must be rebuilt. */
+  get id(): string {
+    return `lexical-v1-d${this.dimension}`;
+  }
+
+  /** Learns inverse document frequencies from the corpus the index will hold. */
+  fit(texts: readonly string[]): this {
+    const df = new Map<string, number>();
+    for (const text of texts) for (const f of features(text).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    const n = texts.length;
+    this.idf = new Map([...df].map(([f, d]) => [f, Math.log(1 + n / d)]));
+    this.maxIdf = Math.log(1 + n);
+    return this;
+  }
+
+  /** Embeds synchronously (the work is pure arithmetic); the async methods wrap this. */
+  embedSync(text: string): number[] {
+    const vector = new Float64Array(this.dimension);
+    for (const [feature, tf] of features(text)) {
+      const h = fnv1a(feature);
+      const weight = (1 + Math.log(tf)) * (this.idf ? (this.idf.get(feature) ?? this.maxIdf) : 1);
+      vector[h % this.dimension]! += h & 0x80000000 ? -weight : weight;
+    }
+    let norm = 0;
+    for (const v of vector) norm += v * v;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(vector, (v) => v / norm);
+  }
+
+  override async embedDocuments(documents: string[]): Promise<number[][]> {
+    return documents.map((d) => this.embedSync(d));
+  }
+
+  override async embedQuery(document: string): Promise<number[]> {
+    return this.embedSync(document);
+  }
+}

@@ -1,0 +1,35 @@
+import type { Corpus } from '../corpus/load.js';
+import { parseTranslations, translationFileName } from '../corpus/translations.js';
+import type { Sentence } from '../corpus/types.js';
+import { indexTokens } from './tokenize.js';
+
+/** A sentence as the search side sees it: original, English rendering and the tokens of both. */
+export interface Passage {
+  /** `document#id`, unique across the corpus. */
+  key: string;
+  sentence: Sentence;
+  /** English rendering, when the document has one. */
+  translation?: string;
+  /** What is embedded and keyword-indexed: the original followed by its rendering. */
+  searchText: string;
+  /** Keyword tokens of {@link Passage.searchText}. */
+  tokenList: string[];
+  tokens: Set<string>;
+}
+
+/** Key of a sentence across documents. */
+export const passageKey = (document: string, id: string) => `${document}#${id}`;
+
+/** Turns the corpus into passages, attaching English renderings where a document has them. */
+export function buildPassages(corpus: Corpus): Passage[] {
+  return corpus.documents.flatMap((document) => {
+    const json = corpus.sidecars.get(translationFileName(document.slug));
+    const translations = json ? parseTranslations(json, document) : new Map<string, string>();
+    return document.sentences.map((sentence) => {
+      const translation = translations.get(sentence.id);
+      const searchText = translation ? `${sentence.text}\n${translation}` : sentence.text;
+      const tokenList = indexTokens(searchText);
+      return { key: passageKey(document.slug, sentence.id), sentence, translation, searchText, tokenList, tokens: new Set(tokenList) };
+    });
+  });
+}

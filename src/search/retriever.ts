@@ -1,0 +1,130 @@
+import type { Bm25Index } from './bm25.js';
+import type { HnswVectorStore } from './hnsw-store.js';
+import type { IdentifiedEmbeddings } from './embedder.js';
+import type { Passage } from './passages.js';
+import { conceptMatch, type AnalyzedQuery, type Concept } from './query.js';
+import { looksLikeKoreanVerb, type AnalyzedWord } from './tokenize.js';
+
+/** How the three signals combine into one ranking score. */
+export interface RetrievalWeights {
+  /** Weight of concept support: the IDF-weighted share of the question's concepts found in the passage. */
+  support: number;
+  /** Weight of the cosine similarity from the vector index. */
+  vector: number;
+  /** Weight of BM25, scaled by the best BM25 score of the query. */
+  keyword: number;
+  /** Weight of a word the corpus has never seen, as a share of the highest IDF. */
+  unseenWordWeight: number;
+  /** The same for an unseen word that looks like an inflected Korean verb: usually paraphrase, not content. */
+  unseenVerbWeight: number;
+  /** Candidates taken from each of the vector and keyword rankings before fusion. */
+  candidates: number;
+}
+
+export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenVerbWeight: 0.25, candidates: 40 };
+
+/** A passage with the signals that ranked it. All values are in [0, 1]; higher is better. */
+export interface RankedPassage {
+  passage: Passage;
+  score: number;
+  /** IDF-weighted share of the question's concepts present in the passage. */
+  support: number;
+  /** Cosine similarity (1 − hnswlib distance). */
+  similarity: number;
+  /** BM25 relative to the query's best. */
+  keyword: number;
+}
+
+function dot(a: readonly number[], b: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
+/** Hybrid retrieval: HNSW vectors and BM25 keywords fused with concept support. */
+export class HybridRetriever {
+  private readonly maxIdf: number;
+
+  constructor(
+    private readonly passages: readonly Passage[],
+    private readonly store: HnswVectorStore,
+    private readonly embeddings: IdentifiedEmbeddings,
+    private readonly bm25: Bm25Index,
+    private readonly weights: RetrievalWeights = DEFAULT_WEIGHTS,
+  ) {
+    this.maxIdf = bm25.idf('\u0000never-a-token');
+  }
+
+  private wordWeight(word: AnalyzedWord): number {
+    if (this.bm25.documentFrequency(word.key) > 0) return this.bm25.idf(word.key);
+    const known = word.parts.filter((p) => this.bm25.documentFrequency(p) > 0);
+    // An unseen word is as likely a paraphrase as a sign the article lacks the answer: weigh it as a rare word, not more.
+    if (known.length === 0) return this.maxIdf * (looksLikeKoreanVerb(word.key) ? this.weights.unseenVerbWeight : this.weights.unseenWordWeight);
+    return known.reduce((sum, p) => sum + this.bm25.idf(p), 0) / known.length;
+  }
+
+  /** A concept weighs as much as its best-known surface form: rare words count more. */
+  conceptWeight(concept: Concept): number {
+    let weight = Infinity;
+    for (const alternative of concept.alternatives) {
+      const w = alternative.reduce((sum, word) => sum + this.wordWeight(word), 0) / alternative.length;
+      weight = Math.min(weight, w);
+    }
+    return Number.isFinite(weight) ? weight : this.maxIdf;
+  }
+
+  /** Share of the question's concept weight that the passage covers. */
+  support(query: AnalyzedQuery, passage: Passage, weights = query.concepts.map((c) => this.conceptWeight(c))): number {
+    let total = 0;
+    let covered = 0;
+    query.concepts.forEach((concept, i) => {
+      total += weights[i]!;
+      covered += weights[i]! * conceptMatch(concept, passage.tokens);
+    });
+    return total === 0 ? 0 : covered / total;
+  }
+
+  private keywordQuery(query: AnalyzedQuery): { token: string; weight: number }[] {
+    const weighted = new Map<string, number>();
+    const add = (token: string, weight: number) => weighted.set(token, Math.max(weighted.get(token) ?? 0, weight));
+    for (const concept of query.concepts) {
+      for (const alternative of concept.alternatives) {
+        for (const word of alternative) {
+          add(word.key, 1);
+          for (const part of word.parts) add(part, 0.5);
+        }
+      }
+    }
+    return [...weighted].map(([token, weight]) => ({ token, weight }));
+  }
+
+  /**
+   * Ranks passages for a question. `boost` lets the caller favour passages that fit the kind of
+   * question (a date for "when"); it is added to the fused score.
+   */
+  async retrieve(query: AnalyzedQuery, k: number, boost?: (passage: Passage) => number): Promise<RankedPassage[]> {
+    if (this.passages.length === 0) return [];
+    const vector = await this.embeddings.embedQuery(query.expandedText);
+    const hits = this.store.searchVector(vector, this.weights.candidates);
+    const keywordScores = this.bm25.score(this.keywordQuery(query));
+
+    const similarity = new Map<number, number>();
+    for (const hit of hits) similarity.set(hit.label, 1 - hit.distance);
+    const byKeyword = [...keywordScores.keys()].filter((i) => keywordScores[i]! > 0).sort((a, b) => keywordScores[b]! - keywordScores[a]!);
+    const bestKeyword = keywordScores[byKeyword[0] ?? -1] ?? 0;
+    const candidates = new Set([...similarity.keys(), ...byKeyword.slice(0, this.weights.candidates)]);
+
+    const conceptWeights = query.concepts.map((c) => this.conceptWeight(c));
+    const ranked: RankedPassage[] = [];
+    for (const label of candidates) {
+      const passage = this.passages[label]!;
+      const support = this.support(query, passage, conceptWeights);
+      const sim = Math.max(0, similarity.get(label) ?? dot(vector, this.store.vector(label)));
+      const keyword = bestKeyword > 0 ? keywordScores[label]! / bestKeyword : 0;
+      const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
+      ranked.push({ passage, score, support, similarity: sim, keyword });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.passage.sentence.ordinal - b.passage.sentence.ordinal);
+    return ranked.slice(0, k);
+  }
+}
