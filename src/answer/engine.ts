@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { CoreConfig } from '../config.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { parseParticipants, participantsFileName, type Participant } from '../corpus/participants.js';
 import type { Sentence } from '../corpus/types.js';
 import { Bm25Index } from '../search/bm25.js';
 import { GlossaryMatcher, parseGlossary } from '../search/glossary.js';
@@ -12,6 +13,7 @@ import { analyzeQuery } from '../search/query.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
 import { composeAnswer, DEFAULT_POLICY, type ComposePolicy } from './compose.js';
 import { detectIntent, intentBoost } from './intent.js';
+import { answerFromParticipants } from './participants-answer.js';
 import { checkQuestion, detectLanguage } from './question.js';
 import type { AnswerResult } from './types.js';
 import { unfaithfulCitations, type SourceLookup } from './verify.js';
@@ -26,6 +28,8 @@ export interface QaEngine {
   passages: readonly Passage[];
   /** Looks a sentence up by document and id, with its passage (translation included). */
   passage(document: string, id: string): Passage | undefined;
+  /** Verified participants of every document (companies and officials), in article order. */
+  participants: readonly Participant[];
   index: OpenedIndex;
   retriever: HybridRetriever;
 }
@@ -60,6 +64,10 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     log,
     rebuild: options.rebuild,
   });
+  const participantsByDocument = corpus.documents.map((document) => {
+    const json = corpus.sidecars.get(participantsFileName(document.slug));
+    return { document: document.slug, participants: json ? parseParticipants(json, document) : [] };
+  });
   const glossaryJson = corpus.sidecars.get('glossary.json');
   const glossary = glossaryJson ? new GlossaryMatcher(parseGlossary(glossaryJson)) : null;
   const retriever = new HybridRetriever(passages, index.store, embeddings, new Bm25Index(passages.map((p) => p.tokenList)));
@@ -87,8 +95,11 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     const question = accept(rawQuestion);
     const language = detectLanguage(question);
     const intent = detectIntent(question);
-    const ranked = await retriever.retrieve(analyzeQuery(question, glossary), 8, (p) => intentBoost(intent, p));
-    const composed = composeAnswer(ranked, intent, language, policy);
+    const fromParticipants = participantsByDocument
+      .map(({ document, participants }) =>
+        answerFromParticipants({ question, language, intent, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation }))
+      .find((c) => c !== null);
+    const composed = fromParticipants ?? composeAnswer(await retriever.retrieve(analyzeQuery(question, glossary), 8, (p) => intentBoost(intent, p)), intent, language, policy);
     const bad = unfaithfulCitations([...composed.citations, ...composed.related], source);
     if (bad.length > 0) {
       // Cannot happen unless ingest is broken; refuse to quote rather than misquote.
@@ -100,5 +111,5 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     return { question, language, ...composed, ms: Math.round((performance.now() - started) * 1000) / 1000 };
   }
 
-  return { ask, rank, corpus, passages, passage: (document, id) => byKey.get(passageKey(document, id)), index, retriever };
+  return { ask, rank, corpus, passages, participants: participantsByDocument.flatMap((d) => d.participants), passage: (document, id) => byKey.get(passageKey(document, id)), index, retriever };
 }

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { ArticleDocument } from './types.js';
+
+const participantSchema = z.object({
+  kind: z.enum(['company', 'official']),
+  country: z.enum(['KR', 'US']),
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  person: z.string().min(1).optional(),
+  personEn: z.string().min(1).optional(),
+  title: z.string().min(1).optional(),
+  titleEn: z.string().min(1).optional(),
+  event: z.string().min(1),
+  citation: z.string().regex(/^S\d+$/),
+});
+
+const participantsFile = z.object({
+  document: z.string(),
+  events: z.record(z.string(), z.object({ ko: z.string(), en: z.string() })),
+  participants: z.array(participantSchema),
+});
+
+/** A company or official named in the article, with the sentence that names them. */
+export interface Participant extends Omit<z.infer<typeof participantSchema>, 'citation'> {
+  citation: { id: string; text: string };
+  /** The event in both languages. */
+  eventName: { ko: string; en: string };
+}
+
+/** Sidecar file name holding the participants of a document. */
+export const participantsFileName = (slug: string) => `${slug}.participants.json`;
+
+/**
+ * Parses hand-derived participants and proves them against the article: every Korean name, person
+ * and title must occur verbatim in the cited sentence. Throws naming the first entry that does not.
+ */
+export function parseParticipants(json: string, document: ArticleDocument): Participant[] {
+  const file = participantsFile.parse(JSON.parse(json));
+  const sentences = new Map(document.sentences.map((s) => [s.id, s.text]));
+  return file.participants.map((p, i) => {
+    const label = `${participantsFileName(document.slug)} entry ${i + 1} (${p.nameEn}${p.personEn ? `, ${p.personEn}` : ''})`;
+    const text = sentences.get(p.citation);
+    if (text === undefined) throw new Error(`${label}: cites ${p.citation}, which the article does not have`);
+    for (const field of ['name', 'person', 'title'] as const) {
+      const value = p[field];
+      if (value !== undefined && !text.includes(value)) throw new Error(`${label}: ${field} "${value}" does not occur in ${p.citation}`);
+    }
+    const eventName = file.events[p.event];
+    if (!eventName) throw new Error(`${label}: unknown event "${p.event}"`);
+    return { ...p, citation: { id: p.citation, text }, eventName };
+  });
+}
