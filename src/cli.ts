@@ -1,0 +1,132 @@
+import { createInterface } from 'node:readline';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createEngine, QuestionError, type QaEngine } from './answer/engine.js';
+import { ConfigError, loadCoreConfig } from './config.js';
+import { evaluate } from './eval/metrics.js';
+import { loadQuestionSet } from './eval/question-set.js';
+import { formatAnswer, formatEvalTable, formatParticipants, styleFor } from './cli/format.js';
+import { createLogger } from './log.js';
+
+const USAGE = `Usage:
+  npm run ask -- "question"            answer with numbered citations
+  npm run ask -- --json "question"     one JSON object
+  npm run ask -- --json -              questions from stdin, one per line; JSON Lines out
+  npm run participants [-- --json] [--country KR|US] [--kind company|official]
+  npm run index                        rebuild the vector index
+  npm run eval [-- --json]             quality figures on the question sets in test/eval`;
+
+/** Exit codes: 0 ok, 1 unexpected failure, 2 bad input or usage. */
+class UsageError extends Error {}
+
+const EVAL_SETS = [
+  { name: 'Korean', file: 'test/eval/questions.ko.json' },
+  { name: 'English', file: 'test/eval/questions.en.json' },
+  { name: 'Korean (held out)', file: 'test/eval/heldout.ko.json' },
+  { name: 'English (held out)', file: 'test/eval/heldout.en.json' },
+];
+
+async function openEngine(rebuild = false): Promise<QaEngine> {
+  const config = loadCoreConfig();
+  // The CLI keeps stdout for answers; routine index messages stay quiet unless LOG_LEVEL asks.
+  const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  return createEngine({ config, log, rebuild });
+}
+
+async function ask(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const question = positionals.join(' ');
+  if (positionals.length === 0) throw new UsageError('Ask a question, e.g. npm run ask -- "라운드테이블에 참석한 한국 기업은?"');
+  const engine = await openEngine();
+  if (question === '-') return askBatch(engine);
+  try {
+    const result = await engine.ask(question);
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${formatAnswer(result, styleFor(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof QuestionError)) throw error;
+    if (values.json) process.stdout.write(`${JSON.stringify({ question, error: { code: error.code, message: error.message } })}\n`);
+    else process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+}
+
+/** JSON Lines: one answer per input line, same order; refused lines get an `error` object instead. */
+async function askBatch(engine: QaEngine): Promise<number> {
+  let failures = 0;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    try {
+      process.stdout.write(`${JSON.stringify(await engine.ask(line))}\n`);
+    } catch (error) {
+      if (!(error instanceof QuestionError)) throw error;
+      failures++;
+      process.stdout.write(`${JSON.stringify({ question: line, error: { code: error.code, message: error.message } })}\n`);
+    }
+  }
+  return failures > 0 ? 2 : 0;
+}
+
+async function participants(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, country: { type: 'string' }, kind: { type: 'string' } } });
+  const country = values.country?.toUpperCase();
+  if (country !== undefined && country !== 'KR' && country !== 'US') throw new UsageError('--country takes KR or US');
+  if (values.kind !== undefined && values.kind !== 'company' && values.kind !== 'official') throw new UsageError('--kind takes company or official');
+  const engine = await openEngine();
+  const list = engine.participants.filter((p) => (!country || p.country === country) && (!values.kind || p.kind === values.kind));
+  if (values.json) {
+    const out = list.map(({ eventName: _eventName, ...p }) => p);
+    process.stdout.write(`${JSON.stringify({ participants: out })}\n`);
+  } else {
+    process.stdout.write(`${formatParticipants(list, styleFor(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))}\n`);
+  }
+  return 0;
+}
+
+async function rebuildIndex(): Promise<number> {
+  const started = performance.now();
+  const engine = await openEngine(true);
+  const ms = performance.now() - started;
+  const documents = engine.corpus.documents;
+  process.stdout.write(
+    `Indexed ${documents.length} document(s), ${engine.passages.length} sentences in ${ms.toFixed(0)} ms\n` +
+      documents.map((d) => `  ${d.slug}: ${d.sentences.length} sentences — ${d.title}`).join('\n') +
+      '\n',
+  );
+  return 0;
+}
+
+async function evalCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const engine = await openEngine();
+  const reports = [];
+  for (const set of EVAL_SETS) reports.push({ name: set.name, report: await evaluate(engine, await loadQuestionSet(set.file)) });
+  process.stdout.write(values.json ? `${JSON.stringify(reports)}\n` : `${formatEvalTable(reports)}\n`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'ask': return ask(args);
+    case 'participants': return participants(args);
+    case 'index': return rebuildIndex();
+    case 'eval': return evalCommand(args);
+    default: throw new UsageError(USAGE);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+    } else if (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`Something went wrong: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);
