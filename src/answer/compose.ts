@@ -13,16 +13,19 @@ export interface ComposePolicy {
   maxCitations: Partial<Record<Intent, number>> & { default: number };
   /** Answer text budget in characters (a Discord embed shows ~4,096; readers want less). */
   maxAnswerLength: number;
+  /** How far down the ranking to look for a passage shaped like the answer. */
+  shapeWindow: number;
   /** Related sentences offered when not answered. */
   relatedCount: number;
 }
 
 export const DEFAULT_POLICY: ComposePolicy = {
-  minSupport: 0.35,
+  minSupport: 0.4,
   followerRatio: 0.85,
   maxCitations: { default: 2, list: 3, what: 2 },
   maxAnswerLength: 1000,
   relatedCount: 3,
+  shapeWindow: 2,
 };
 
 const NOT_IN_ARTICLE: Record<Language, string> = {
@@ -61,9 +64,10 @@ export interface Composition {
  * does not carry enough of the question.
  */
 export function composeAnswer(ranked: readonly RankedPassage[], intent: Intent, language: Language, policy: ComposePolicy = DEFAULT_POLICY): Composition {
-  const best = ranked[0];
-  // A "when" question answered by a sentence with no date is not answered, however many words match.
-  if (!best || best.support < policy.minSupport || !hasAnswerShape(intent, best.passage)) {
+  // The best-ranked passage that carries enough of the question and has the shape of an answer
+  // (a date for "when"); headings often outrank the body sentence that holds the detail.
+  const best = ranked.slice(0, policy.shapeWindow).find((r) => r.support >= policy.minSupport && hasAnswerShape(intent, r.passage));
+  if (!best) {
     const related = ranked.slice(0, policy.relatedCount).map((r, i) => toCitation(r, i + 1, language));
     return { answered: false, answer: NOT_IN_ARTICLE[language], citations: [], related };
   }
@@ -71,7 +75,8 @@ export function composeAnswer(ranked: readonly RankedPassage[], intent: Intent, 
   const chosen: RankedPassage[] = [best];
   const seenTexts = new Set([answerText(best, language)]);
   let length = answerText(best, language).length;
-  for (const candidate of ranked.slice(1)) {
+  for (const candidate of ranked) {
+    if (candidate === best) continue;
     if (chosen.length >= limit) break;
     if (candidate.score < best.score * policy.followerRatio || candidate.support < policy.minSupport) break;
     const text = answerText(candidate, language);

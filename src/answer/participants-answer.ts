@@ -86,7 +86,7 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
 
   const named = roundtable.filter((p) => companyAliases(p).some((a) => mentions(folded, a)));
   if (named.length > 0) {
-    if (!ATTENDANCE.test(folded)) return null;
+    if (!ATTENDANCE.test(folded) && !/라운드테이블|roundtable/u.test(folded)) return null;
     const citations = cite(named);
     const parts = named.map((p) => {
       const person = personLabel(p, language);

@@ -43,7 +43,7 @@ const STOPWORDS = new Set([
   'would', 'could', 'should', 'can', 'may', 'might', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where',
   'why', 'how', 'many', 'much', 'that', 'this', 'these', 'those', 'it', 'its', 'they', 'them', 'their', 'there',
   'any', 'some', 'all', 'get', 'got', 'tell', 'me', 'us', 'we', 'our', 'you', 'your', 'i', 'my', 'so', 'if', 'not',
-  'no', 'yes', 'up', 'out', 'also', 'just', 'please', 'article', 'say', 'said', 'says', 'mention', 'mentioned',
+  'no', 'yes', 'up', 'out', 'also', 'just', 'please', 'article', 'mention', 'mentioned',
   'according', 'other', 'exactly', 'again', 'kind', 'sort', 'than', 'then', 'whats', 'anyway', 'supposed', 'really',
   'actually', 'thing', 'anything', 'something', 'stuff', 'happen', 'go', 'going', 'come', 'came', 'want', 'wanted',
   'know', 'like', 'make', 'made', 'take', 'give', 'gave', 'thi', 'wa', 'ha',
