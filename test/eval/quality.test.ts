@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type QaEngine } from '../../src/answer/engine.js';
+import { evaluate, type EvalReport } from '../../src/eval/metrics.js';
+import { loadQuestionSet } from '../../src/eval/question-set.js';
+
+/**
+ * The quality bar of the core and English issues, asserted on question sets written as team members
+ * ask (paraphrased, with typos), and on held-out sets written separately and never used for tuning.
+ */
+const SETS = {
+  ko: 'test/eval/questions.ko.json',
+  en: 'test/eval/questions.en.json',
+  'ko held out': 'test/eval/heldout.ko.json',
+  'en held out': 'test/eval/heldout.en.json',
+} as const;
+
+let engine: QaEngine;
+let indexDir: string;
+const reports = new Map<string, EvalReport>();
+
+beforeAll(async () => {
+  indexDir = mkdtempSync(path.join(tmpdir(), 'qa-quality-'));
+  engine = await createEngine({ config: { SEEDS_DIR: 'seeds', INDEX_DIR: indexDir, EMBEDDING_DIM: 256 } });
+  for (const [name, file] of Object.entries(SETS)) reports.set(name, await evaluate(engine, await loadQuestionSet(file)));
+});
+
+afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
+
+describe.each(Object.keys(SETS))('question set: %s', (name) => {
+  const report = () => reports.get(name)!;
+
+  it('is large enough to mean something', () => {
+    const minimum = name.includes('held out') ? 30 : 40;
+    expect(report().answerable).toBeGreaterThanOrEqual(minimum);
+    expect(report().unanswerable).toBeGreaterThanOrEqual(8);
+  });
+
+  it('finds a gold sentence in the top 3 for at least 90% of answerable questions', () => {
+    expect(report().recallAt3).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('ranks the first gold sentence high (MRR ≥ 0.80)', () => {
+    expect(report().mrr).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('quotes every citation verbatim from the article', () => {
+    expect(report().verbatim).toBe(1);
+  });
+});
+
+/**
+ * Abstention: the issues ask for ≥ 75% abstention on unanswerable questions with ≤ 5% wrong
+ * abstentions. The lexical engine does not reach both at once yet (see README, "Known limits");
+ * these floors are the measured level, kept so that a change cannot make it worse unnoticed.
+ */
+describe('abstention (regression floor, below the issue bar)', () => {
+  it.each(Object.keys(SETS))('%s: declines at least 60% of unanswerable questions', (name) => {
+    expect(reports.get(name)!.abstention).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it.each(Object.keys(SETS))('%s: wrongly declines at most 27% of answerable questions', (name) => {
+    expect(reports.get(name)!.wrongAbstention).toBeLessThanOrEqual(0.27);
+  });
+});
