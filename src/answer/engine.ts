@@ -7,6 +7,7 @@ import type { Sentence } from '../corpus/types.js';
 import { Bm25Index } from '../search/bm25.js';
 import { GlossaryMatcher, parseGlossary } from '../search/glossary.js';
 import { LexicalEmbeddings } from '../search/lexical-embeddings.js';
+import { OllamaEmbeddings } from '../search/ollama-embeddings.js';
 import { buildPassages, passageKey, type Passage } from '../search/passages.js';
 import { openVectorIndex, type OpenedIndex } from '../search/persisted-index.js';
 import { analyzeQuery } from '../search/query.js';
@@ -36,7 +37,7 @@ export interface QaEngine {
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
-  config: Pick<CoreConfig, 'SEEDS_DIR' | 'INDEX_DIR' | 'EMBEDDING_DIM'>;
+  config: Pick<CoreConfig, 'SEEDS_DIR' | 'INDEX_DIR' | 'EMBEDDING_DIM'> & Partial<Pick<CoreConfig, 'EMBEDDER' | 'OLLAMA_URL' | 'OLLAMA_MODEL'>>;
   log?: Logger;
   rebuild?: boolean;
   policy?: ComposePolicy;
@@ -55,7 +56,10 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
   const { config, log } = options;
   const corpus = await loadCorpus(config.SEEDS_DIR);
   const passages = buildPassages(corpus);
-  const embeddings = new LexicalEmbeddings({ dimension: config.EMBEDDING_DIM }).fit(passages.map((p) => p.searchText));
+  const embeddings =
+    config.EMBEDDER === 'ollama'
+      ? await new OllamaEmbeddings({ baseUrl: config.OLLAMA_URL ?? 'http://127.0.0.1:11434', model: config.OLLAMA_MODEL ?? 'nomic-embed-text' }).connect()
+      : new LexicalEmbeddings({ dimension: config.EMBEDDING_DIM }).fit(passages.map((p) => p.searchText));
   const index = await openVectorIndex({
     directory: config.INDEX_DIR,
     corpusHash: corpus.hash,
