@@ -15,13 +15,15 @@ export interface RetrievalWeights {
   keyword: number;
   /** Weight of a word the corpus has never seen, as a share of the highest IDF. */
   unseenWordWeight: number;
+  /** The same for an unseen Korean noun: Korean paraphrases mostly vary the verb, so a new noun is more likely missing content. */
+  unseenKoreanNounWeight: number;
   /** The same for an unseen word that looks like an inflected Korean verb: usually paraphrase, not content. */
   unseenVerbWeight: number;
   /** Candidates taken from each of the vector and keyword rankings before fusion. */
   candidates: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenVerbWeight: 0.25, candidates: 40 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, candidates: 40 };
 
 /** A passage with the signals that ranked it. All values are in [0, 1]; higher is better. */
 export interface RankedPassage {
@@ -59,7 +61,10 @@ export class HybridRetriever {
     if (this.bm25.documentFrequency(word.key) > 0) return this.bm25.idf(word.key);
     const known = word.parts.filter((p) => this.bm25.documentFrequency(p) > 0);
     // An unseen word is as likely a paraphrase as a sign the article lacks the answer: weigh it as a rare word, not more.
-    if (known.length === 0) return this.maxIdf * (looksLikeKoreanVerb(word.key) ? this.weights.unseenVerbWeight : this.weights.unseenWordWeight);
+    if (known.length === 0) {
+      const share = looksLikeKoreanVerb(word.key) ? this.weights.unseenVerbWeight : word.hangul ? this.weights.unseenKoreanNounWeight : this.weights.unseenWordWeight;
+      return this.maxIdf * share;
+    }
     return known.reduce((sum, p) => sum + this.bm25.idf(p), 0) / known.length;
   }
 
