@@ -78,7 +78,8 @@ export function composeAnswer(ranked: readonly RankedPassage[], intent: Intent, 
   for (const candidate of ranked) {
     if (candidate === best) continue;
     if (chosen.length >= limit) break;
-    if (candidate.score < best.score * policy.followerRatio || candidate.support < policy.minSupport) break;
+    // A second sentence must carry the question about as fully as the first, or it is noise.
+    if (candidate.score < best.score * policy.followerRatio || candidate.support < Math.max(policy.minSupport, best.support - 0.05)) continue;
     const text = answerText(candidate, language);
     if (seenTexts.has(text) || length + text.length + 5 > policy.maxAnswerLength) continue;
     seenTexts.add(text);
