@@ -36,7 +36,9 @@ export function cleanScrape(raw: string): CleanedScrape {
   let bodyStarted = false;
 
   for (const rawLine of raw.replace(/\r\n?/g, '\n').split('\n')) {
+    // `line` decides (chrome? seen before? heading?); `text` is kept exactly as written, so quotes stay verbatim.
     const line = normalizeText(rawLine);
+    const text = rawLine.trim();
     if (line === '' || ONLY_PUNCTUATION.test(line) || PAGE_CHROME.has(line)) continue;
     const byline = BYLINE.exec(line);
     if (byline) {
@@ -47,15 +49,15 @@ export function cleanScrape(raw: string): CleanedScrape {
     seen.add(line);
 
     if (blocks.length === 0) {
-      blocks.push({ kind: 'headline', text: line });
+      blocks.push({ kind: 'headline', text });
     } else if (SECTION_MARKER.test(line)) {
       bodyStarted = true;
-      blocks.push({ kind: 'section', text: line.replace(SECTION_MARKER, '') });
+      blocks.push({ kind: 'section', text: text.replace(SECTION_MARKER, '') });
     } else if (!bodyStarted && !ENDS_LIKE_SENTENCE.test(line)) {
-      blocks.push({ kind: 'subheadline', text: line });
+      blocks.push({ kind: 'subheadline', text });
     } else {
       bodyStarted = true;
-      blocks.push({ kind: 'paragraph', text: line });
+      blocks.push({ kind: 'paragraph', text });
     }
   }
   return { blocks, publisher };

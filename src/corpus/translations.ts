@@ -16,6 +16,9 @@ export const translationFileName = (slug: string) => `${slug}.en.json`;
  */
 export function parseTranslations(json: string, document: ArticleDocument): Map<string, string> {
   const file = translationFile.parse(JSON.parse(json));
+  // JSON.parse keeps the last of two equal keys without a word; a rendering written twice is a mistake.
+  const repeated = [...json.matchAll(/"(S\d+)"\s*:/g)].map((m) => m[1]!).filter((id, i, all) => all.indexOf(id) !== i);
+  if (repeated.length) throw new Error(`${translationFileName(document.slug)} renders ${[...new Set(repeated)].join(', ')} more than once`);
   if (file.document !== document.slug) throw new Error(`${translationFileName(document.slug)} is for "${file.document}"`);
   const ids = new Set(document.sentences.map((s) => s.id));
   const missing = [...ids].filter((id) => !(id in file.sentences));

@@ -4,7 +4,7 @@ export type BlockKind = 'headline' | 'subheadline' | 'section' | 'paragraph';
 /** One line of cleaned article text, before sentence splitting. */
 export interface Block {
   kind: BlockKind;
-  /** The line as it stands in the source, whitespace-normalised, marker (◇) removed. */
+  /** The line exactly as it stands in the source (trimmed), section marker (◇) removed. */
   text: string;
 }
 

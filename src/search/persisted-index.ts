@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Document } from '@langchain/core/documents';
@@ -54,11 +54,19 @@ export interface OpenIndexOptions {
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-async function readManifest(storeDir: string): Promise<IndexManifest | null> {
+/** The stored manifest; null when there is none; `damaged` when it exists but cannot be read as one. */
+async function readManifest(storeDir: string): Promise<IndexManifest | null | 'damaged'> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path.join(storeDir, MANIFEST), 'utf8')) as IndexManifest;
+    text = await readFile(path.join(storeDir, MANIFEST), 'utf8');
   } catch {
     return null;
+  }
+  try {
+    const manifest = JSON.parse(text) as unknown;
+    return typeof manifest === 'object' && manifest !== null ? (manifest as IndexManifest) : 'damaged';
+  } catch {
+    return 'damaged';
   }
 }
 
@@ -89,6 +97,27 @@ async function verifyFiles(storeDir: string, manifest: IndexManifest): Promise<s
   return null;
 }
 
+/**
+ * Moves a finished build into place. Another builder (a second process starting at the same time)
+ * may swap its own copy in between our two renames; then we simply try again, and the last one wins.
+ */
+async function swapIn(temp: string, storeDir: string): Promise<void> {
+  const parent = path.dirname(storeDir);
+  for (let attempt = 0; ; attempt++) {
+    const old = path.join(parent, `.old-${process.pid}-${randomUUID()}`);
+    await rename(storeDir, old).catch(() => undefined);
+    try {
+      await rename(temp, storeDir);
+      await rm(old, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      await rm(old, { recursive: true, force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || attempt >= 5) throw error;
+    }
+  }
+}
+
 async function build(options: OpenIndexOptions, storeDir: string): Promise<{ store: HnswVectorStore; manifest: IndexManifest }> {
   const { embeddings, entries, parameters } = options;
   const store = new HnswVectorStore(embeddings, { dimension: embeddings.dimension, parameters, capacity: entries.length });
@@ -97,7 +126,7 @@ async function build(options: OpenIndexOptions, storeDir: string): Promise<{ sto
 
   // Write next to the live copy, then swap by rename, so a reader never sees a half-written index.
   const parent = path.dirname(storeDir);
-  const temp = path.join(parent, `.build-${process.pid}-${Date.now()}`);
+  const temp = path.join(parent, `.build-${process.pid}-${randomUUID()}`);
   await mkdir(temp, { recursive: true });
   try {
     await store.save(temp);
@@ -117,10 +146,7 @@ async function build(options: OpenIndexOptions, storeDir: string): Promise<{ sto
       builtAt: new Date().toISOString(),
     };
     await writeFile(path.join(temp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    const old = path.join(parent, `.old-${process.pid}-${Date.now()}`);
-    await rename(storeDir, old).catch(() => undefined);
-    await rename(temp, storeDir);
-    await rm(old, { recursive: true, force: true });
+    await swapIn(temp, storeDir);
     return { store, manifest };
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
@@ -142,7 +168,10 @@ export async function openVectorIndex(options: OpenIndexOptions): Promise<Opened
   let reason: string;
   if (options.rebuild) reason = 'rebuild requested';
   else if (!manifest) reason = 'no index yet';
-  else {
+  else if (manifest === 'damaged') {
+    reason = 'the manifest is unreadable (truncated or corrupt?)';
+    options.log?.warn({ index: storeDir, reason }, 'vector index is damaged; rebuilding');
+  } else {
     const problem = staleness(manifest, expected) ?? (await verifyFiles(storeDir, manifest));
     if (!problem) {
       try {
@@ -156,5 +185,5 @@ export async function openVectorIndex(options: OpenIndexOptions): Promise<Opened
   }
   const built = await build(options, storeDir);
   options.log?.info({ index: storeDir, vectors: options.entries.length, reason }, 'vector index built');
-  return { ...built, status: manifest ? 'rebuilt' : 'built', reason };
+  return { ...built, status: manifest === null ? 'built' : 'rebuilt', reason };
 }

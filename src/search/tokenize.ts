@@ -19,9 +19,9 @@ const WORD = /[\p{L}\p{N}]+(?:[&'’][\p{L}\p{N}]+)*/gu;
 const KOREAN_SUFFIXES = [
   '했습니까', '했었어요', '하였나요', '했었나요', '됐습니까', '되었나요', '였습니까', '입니까', '습니까',
   '했나요', '했어요', '했는지', '했었어', '했던', '했을까', '됐나요', '됐어요', '이었나', '인가요', '인지',
-  '에서는', '에서도', '으로는', '으로도', '에게서', '이라는', '이라고', '한테서', '께서는',
+  '에서는', '에서도', '에게는', '으로는', '으로도', '에게서', '이라는', '이라고', '한테서', '께서는',
   '했어', '했니', '했음', '했냐', '했나', '했다', '하는', '하고', '하나', '해서', '해요', '됐어', '됐나', '됐냐', '된',
-  '에서', '에는', '에도', '에게', '으로', '로는', '로도', '까지', '부터', '처럼', '보다', '와의', '과의', '과는', '와는',
+  '에서', '에선', '에는', '에도', '에게', '으로', '로는', '로도', '까지', '부터', '처럼', '보다', '와의', '과의', '과는', '와는',
   '이랑', '이나', '이란', '이야', '인가', '이고', '이며', '이다', '한테', '께서', '들이', '들은', '들을', '들의',
   '에', '은', '는', '한', '할', '던', '인', '이', '가', '을', '를', '의', '와', '과', '도', '로', '만', '랑', '임', '야', '냐', '요', '들', '함', '고', '며',
 ] as const;
@@ -69,8 +69,7 @@ export function hasHangul(text: string): boolean {
   return HANGUL.test(text);
 }
 
-/** Removes one trailing particle or ending from a Hangul word, keeping at least two syllables. */
-export function stripKoreanSuffix(word: string): string {
+function stripOnce(word: string): string {
   for (const suffix of KOREAN_SUFFIXES) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
@@ -78,6 +77,15 @@ export function stripKoreanSuffix(word: string): string {
     if (stem.length >= 2 && !stem.endsWith('으')) return stem;
   }
   return word;
+}
+
+/**
+ * Removes trailing particles and endings from a Hangul word, keeping at least two syllables. Two
+ * rounds, so that a word keeps one key with or without a particle: `러만도는` → `러만도` → `러만`,
+ * like `러만도` → `러만`.
+ */
+export function stripKoreanSuffix(word: string): string {
+  return stripOnce(stripOnce(word));
 }
 
 /** Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`). */

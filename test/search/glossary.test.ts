@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { GlossaryMatcher, parseGlossary } from '../../src/search/glossary.js';
+import { analyzeQuery } from '../../src/search/query.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const entries = parseGlossary(readFileSync(path.join(ROOT, 'seeds', 'glossary.json'), 'utf8'));
+const glossary = new GlossaryMatcher(entries);
+const matched = (q: string) => glossary.match(q).map((m) => m.entry.en[0]);
+
+describe('glossary matching', () => {
+  it('finds an English form on word boundaries only (GE, not the "ge" in "agenda")', () => {
+    expect(matched('Did GE attend?')).toContain('GE Korea');
+    expect(matched('What was on the agenda?')).not.toContain('GE Korea');
+  });
+
+  it('finds a Korean form with a particle glued to it', () => {
+    expect(matched('퀄컴은 참석했어?')).toContain('Qualcomm');
+  });
+
+  it('is case-insensitive for English forms', () => {
+    expect(matched('who from QUALCOMM came')).toContain('Qualcomm');
+  });
+
+  it('matches one entry once, longest form first, without overlaps', () => {
+    const matches = glossary.match('지나 러만도 상무장관');
+    const raimondo = matches.filter((m) => m.entry.en.includes('Gina Raimondo'));
+    expect(raimondo).toHaveLength(1);
+    for (let i = 1; i < matches.length; i++) expect(matches[i]!.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+  });
+});
+
+describe('query expansion', () => {
+  it('adds the Korean forms to an English question', () => {
+    expect(analyzeQuery('Did Qualcomm attend?', glossary).expandedText).toContain('퀄컴');
+  });
+
+  it('adds the English forms to a Korean question', () => {
+    expect(analyzeQuery('반도체 공급망', glossary).expandedText).toMatch(/semiconductor/i);
+    expect(analyzeQuery('반도체 공급망', glossary).expandedText).toMatch(/supply chain/i);
+  });
+
+  it('turns one glossary hit into one concept with an alternative per surface form', () => {
+    const { concepts } = analyzeQuery('Qualcomm', glossary);
+    expect(concepts).toHaveLength(1);
+    expect(concepts[0]!.known).toBe(true);
+    expect(concepts[0]!.alternatives.length).toBeGreaterThan(1);
+  });
+
+  it('works without a glossary', () => {
+    const q = analyzeQuery('라운드테이블에 참석한 기업', null);
+    expect(q.expandedText).toBe('라운드테이블에 참석한 기업');
+    expect(q.concepts.map((c) => c.label)).toEqual(['라운드테이블', '참석', '기업']);
+  });
+});

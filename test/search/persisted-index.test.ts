@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LexicalEmbeddings } from '../../src/search/lexical-embeddings.js';
+import { openVectorIndex, type IndexEntry, type IndexManifest, type OpenIndexOptions } from '../../src/search/persisted-index.js';
+
+const TEXTS = [
+  '한국 측에서는 이재용 삼성전자 부회장 등 8개 대기업 관계자가 참석했다.',
+  '미국 측에서도 퀄컴, 구글, 코닝 등 8개 기업 관계자가 참석했다.',
+  '이창양 장관과 러만도 상무장관은 서울 하얏트호텔에서 양해각서를 체결했다.',
+  '양국은 반도체 공급망 협력을 논의했다.',
+  '올해는 한미 자유무역협정 발효 10주년이다.',
+  '써모 피셔 사이언티픽과 투자협력 양해각서를 체결했다.',
+];
+const ENTRIES: IndexEntry[] = TEXTS.map((text, i) => ({ key: `doc#S${i + 1}`, text, metadata: { id: `S${i + 1}` } }));
+const QUERIES = ['참석한 기업', '양해각서 체결', '반도체', '투자협력'];
+
+/** A log that records what it was told. */
+function fakeLog() {
+  const calls = { info: [] as unknown[][], warn: [] as unknown[][] };
+  return { calls, log: { info: (...args: unknown[]) => void calls.info.push(args), warn: (...args: unknown[]) => void calls.warn.push(args) } as unknown as OpenIndexOptions['log'] };
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qa-index-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function options(directory: string, overrides: Partial<OpenIndexOptions> = {}): OpenIndexOptions {
+  return { directory, corpusHash: 'corpus-1', entries: ENTRIES, embeddings: new LexicalEmbeddings({ dimension: 64 }).fit(TEXTS), ...overrides };
+}
+
+const store = (dir: string, ...names: string[]) => path.join(dir, 'store', ...names);
+
+async function results(opened: Awaited<ReturnType<typeof openVectorIndex>>, embeddings = options('').embeddings) {
+  const out = [];
+  for (const q of QUERIES) out.push(opened.store.searchVector(await embeddings.embedQuery(q), 3));
+  return out;
+}
+
+/** Builds an index in a fresh directory and returns the directory. */
+async function builtIndex(): Promise<string> {
+  const dir = tempDir();
+  expect((await openVectorIndex(options(dir))).status).toBe('built');
+  return dir;
+}
+
+describe('openVectorIndex', () => {
+  it('builds an index in an empty folder, with a manifest that checks every file', async () => {
+    const dir = tempDir();
+    const { calls, log } = fakeLog();
+    const opened = await openVectorIndex(options(dir, { log }));
+    expect(opened.status).toBe('built');
+    expect(opened.store.size).toBe(ENTRIES.length);
+    const manifest = JSON.parse(readFileSync(store(dir, 'manifest.json'), 'utf8')) as IndexManifest;
+    expect(manifest).toMatchObject({ corpusHash: 'corpus-1', embedder: 'lexical-v1-d64', dimension: 64, count: ENTRIES.length });
+    for (const name of ['hnsw.bin', 'documents.json']) {
+      const data = readFileSync(store(dir, name));
+      expect(manifest.files[name]).toEqual({ bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    }
+    expect(calls.warn).toHaveLength(0);
+  });
+
+  it('loads the saved index the second time and gives identical search results', async () => {
+    const dir = tempDir();
+    const first = await openVectorIndex(options(dir));
+    const { calls, log } = fakeLog();
+    const second = await openVectorIndex(options(dir, { log }));
+    expect(second.status).toBe('loaded');
+    expect(await results(second)).toEqual(await results(first));
+    expect(second.store.document(0)).toMatchObject({ id: 'doc#S1', pageContent: TEXTS[0], metadata: { id: 'S1' } });
+    expect(calls.warn).toHaveLength(0);
+  });
+
+  it('rebuilds when the corpus hash changed', async () => {
+    const dir = await builtIndex();
+    const { calls, log } = fakeLog();
+    const opened = await openVectorIndex(options(dir, { corpusHash: 'corpus-2', log }));
+    expect(opened.status).toBe('rebuilt');
+    expect(opened.manifest.corpusHash).toBe('corpus-2');
+    expect(calls.warn).toHaveLength(1);
+    expect((await openVectorIndex(options(dir, { corpusHash: 'corpus-2' }))).status).toBe('loaded');
+  });
+
+  it('rebuilds when the embedder dimension changed, and searches in the new dimension', async () => {
+    const dir = await builtIndex();
+    const embeddings = new LexicalEmbeddings({ dimension: 32 }).fit(TEXTS);
+    const opened = await openVectorIndex(options(dir, { embeddings }));
+    expect(opened.status).toBe('rebuilt');
+    expect(opened.manifest).toMatchObject({ dimension: 32, embedder: 'lexical-v1-d32' });
+    const [hit] = opened.store.searchVector(await embeddings.embedQuery(TEXTS[3]!), 1);
+    expect(hit!.label).toBe(3);
+  });
+
+  it('rebuilds when the number of entries changed under the same corpus hash', async () => {
+    const dir = await builtIndex();
+    const opened = await openVectorIndex(options(dir, { entries: ENTRIES.slice(0, 4) }));
+    expect(opened.status).toBe('rebuilt');
+    expect(opened.store.size).toBe(4);
+  });
+
+  it('rebuilds with a warning, not a crash, when hnsw.bin is truncated', async () => {
+    const dir = await builtIndex();
+    truncateSync(store(dir, 'hnsw.bin'), 100);
+    const { calls, log } = fakeLog();
+    const opened = await openVectorIndex(options(dir, { log }));
+    expect(opened.status).toBe('rebuilt');
+    expect(calls.warn).toHaveLength(1);
+    expect(JSON.stringify(calls.warn[0])).toMatch(/hnsw\.bin/);
+    expect(await results(opened)).toEqual(await results(await openVectorIndex(options(tempDir()))));
+    expect((await openVectorIndex(options(dir))).status).toBe('loaded');
+  });
+
+  it('rebuilds with a warning when hnsw.bin is corrupt but the same size', async () => {
+    const dir = await builtIndex();
+    const data = readFileSync(store(dir, 'hnsw.bin'));
+    for (let i = 0; i < 64; i++) data[data.length - 1 - i] = data[data.length - 1 - i]! ^ 0xff;
+    writeFileSync(store(dir, 'hnsw.bin'), data);
+    const { calls, log } = fakeLog();
+    expect((await openVectorIndex(options(dir, { log }))).status).toBe('rebuilt');
+    expect(calls.warn).toHaveLength(1);
+  });
+
+  it('rebuilds with a warning when documents.json is missing', async () => {
+    const dir = await builtIndex();
+    rmSync(store(dir, 'documents.json'));
+    const { calls, log } = fakeLog();
+    const opened = await openVectorIndex(options(dir, { log }));
+    expect(opened.status).toBe('rebuilt');
+    expect(JSON.stringify(calls.warn[0])).toMatch(/documents\.json/);
+    expect(existsSync(store(dir, 'documents.json'))).toBe(true);
+  });
+
+  it('rebuilds with a warning when the manifest is valid JSON of the wrong shape', async () => {
+    const dir = await builtIndex();
+    writeFileSync(store(dir, 'manifest.json'), '{}');
+    const { calls, log } = fakeLog();
+    expect((await openVectorIndex(options(dir, { log }))).status).toBe('rebuilt');
+    expect(calls.warn).toHaveLength(1);
+  });
+
+  // A damaged manifest is damage, not "no index yet": it must be reported, not silently replaced.
+  it('rebuilds with a warning when the manifest is garbage', async () => {
+    const dir = await builtIndex();
+    writeFileSync(store(dir, 'manifest.json'), 'this is not json \u0000\u0001');
+    const { calls, log } = fakeLog();
+    const opened = await openVectorIndex(options(dir, { log }));
+    expect(opened.status).toBe('rebuilt');
+    expect(calls.warn).toHaveLength(1);
+  });
+
+  it('rebuilds with a warning when the manifest is truncated', async () => {
+    const dir = await builtIndex();
+    const manifest = readFileSync(store(dir, 'manifest.json'), 'utf8');
+    writeFileSync(store(dir, 'manifest.json'), manifest.slice(0, manifest.length / 2));
+    const { calls, log } = fakeLog();
+    const opened = await openVectorIndex(options(dir, { log }));
+    expect(opened.status).toBe('rebuilt');
+    expect(calls.warn).toHaveLength(1);
+  });
+
+  it('never crashes on a garbage or truncated manifest: it builds a working index', async () => {
+    const dir = await builtIndex();
+    writeFileSync(store(dir, 'manifest.json'), '{"formatVersion": 1, "corp');
+    const opened = await openVectorIndex(options(dir));
+    expect(['built', 'rebuilt']).toContain(opened.status);
+    expect(await results(opened)).toEqual(await results(await openVectorIndex(options(tempDir()))));
+    expect((await openVectorIndex(options(dir))).status).toBe('loaded');
+  });
+
+  it('rebuilds on request even when the index matches', async () => {
+    const dir = await builtIndex();
+    expect((await openVectorIndex(options(dir, { rebuild: true }))).status).toBe('rebuilt');
+  });
+
+  it('leaves no temporary build or old-copy folders behind', async () => {
+    const dir = await builtIndex();
+    await openVectorIndex(options(dir, { corpusHash: 'corpus-2' }));
+    await openVectorIndex(options(dir, { rebuild: true }));
+    expect(readdirSync(dir)).toEqual(['store']);
+    expect(readdirSync(store(dir)).sort()).toEqual(['documents.json', 'hnsw.bin', 'manifest.json']);
+  });
+
+  // Two builders of one folder (two processes starting at once, or two engines in one process)
+  // race on `rename(temp, store)`: neither may fail.
+  it('lets concurrent opens of an empty folder all succeed', async () => {
+    // The race is timing-dependent: ten rounds of three make it near-certain to show.
+    for (let round = 0; round < 10; round++) {
+      const dir = tempDir();
+      const opened = await Promise.all([1, 2, 3].map(() => openVectorIndex(options(dir))));
+      expect(opened.map((o) => o.store.size)).toEqual([ENTRIES.length, ENTRIES.length, ENTRIES.length]);
+    }
+  });
+});

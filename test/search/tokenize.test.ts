@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, indexTokens, stemEnglish, stripKoreanSuffix } from '../../src/search/tokenize.js';
+
+const keys = (text: string) => analyzeText(text).map((w) => w.key);
+
+describe('Korean tokens', () => {
+  it('strips particles so that 라운드테이블에 / 라운드테이블은 / 라운드테이블에서는 share one key', () => {
+    expect(keys('라운드테이블에')).toEqual(['라운드테이블']);
+    expect(keys('라운드테이블은')).toEqual(['라운드테이블']);
+    expect(keys('라운드테이블에서는')).toEqual(['라운드테이블']);
+  });
+
+  it('strips plural and subject endings from nouns (기업은, 기업이, 기업들이)', () => {
+    expect(keys('기업은 기업이 기업들이 기업의')).toEqual(['기업', '기업', '기업', '기업']);
+  });
+
+  it('never cuts a two-syllable noun down to one syllable (회장, 국가, 인도)', () => {
+    expect(stripKoreanSuffix('회장')).toBe('회장');
+    expect(stripKoreanSuffix('국가')).toBe('국가');
+    expect(keys('회장이')).toEqual(['회장']);
+  });
+
+  it('adds the character bigrams of a Korean stem, so a compound matches its parts', () => {
+    const [word] = analyzeText('반도체를');
+    expect(word).toMatchObject({ key: '반도체', hangul: true });
+    expect(word!.parts).toEqual(['반도', '도체']);
+    expect(indexTokens('라운드테이블에')).toEqual(['라운드테이블', '라운', '운드', '드테', '테이', '이블']);
+  });
+
+  it('drops question words, light verbs and politeness (누가, 참석했어 keeps only 참석)', () => {
+    expect(keys('누가 참석했어?')).toEqual(['참석']);
+    expect(keys('뭐야 알려줘 좀')).toEqual([]);
+  });
+
+  it('keeps mixed-script words whole and adds their parts (SK그룹, 232조)', () => {
+    const [sk] = analyzeText('SK그룹');
+    expect(sk!.key).toBe('sk그룹');
+    expect(sk!.parts).toEqual(expect.arrayContaining(['sk', '그룹']));
+    expect(indexTokens('232조')).toContain('232');
+  });
+
+  it('treats decomposed (NFD) Hangul like composed text', () => {
+    expect(indexTokens('한국 기업은'.normalize('NFD'))).toEqual(indexTokens('한국 기업은'));
+  });
+
+  // `러만도` ends in 도, which is also the particle "also": with or without a real particle after it,
+  // the name must get one key, or 러만도는 would only half-match 러만도.
+  it('gives a name ending in a particle-like syllable one key with or without a particle (러만도 / 러만도는)', () => {
+    expect(keys('러만도는')).toEqual(keys('러만도'));
+  });
+});
+
+describe('English tokens', () => {
+  it('stems plurals and verb endings (companies → company, batteries → battery, discussed → discuss)', () => {
+    expect(keys('companies')).toEqual(['company']);
+    expect(keys('company')).toEqual(['company']);
+    expect(keys('batteries')).toEqual(['battery']);
+    expect(keys('discussed')).toEqual(['discuss']);
+    expect(stemEnglish('business')).toBe('business');
+  });
+
+  it('lower-cases and drops the possessive', () => {
+    expect(keys("Qualcomm's")).toEqual(['qualcomm']);
+    expect(keys('QUALCOMM')).toEqual(['qualcomm']);
+  });
+
+  it('drops stopwords and question words', () => {
+    expect(keys('Which of the companies attended?')).toEqual(['company', 'attend']);
+    expect(keys('what is the in of to')).toEqual([]);
+  });
+
+  it('keeps R&D as one word', () => {
+    expect(keys('R&D spending')).toContain('r&d');
+  });
+});
