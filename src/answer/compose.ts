@@ -80,12 +80,14 @@ export function composeAnswer(ranked: readonly RankedPassage[], intent: Intent, 
     if (chosen.length >= limit) break;
     // A second sentence must carry the question about as fully as the first, or it is noise.
     if (candidate.score < best.score * policy.followerRatio || candidate.support < Math.max(policy.minSupport, best.support - 0.05)) continue;
+    if (!hasAnswerShape(intent, candidate.passage)) continue;
     const text = answerText(candidate, language);
     if (seenTexts.has(text) || length + text.length + 5 > policy.maxAnswerLength) continue;
     seenTexts.add(text);
     length += text.length + 5;
     chosen.push(candidate);
   }
+  chosen.sort((a, b) => b.score - a.score);
   const citations = chosen.map((r, i) => toCitation(r, i + 1, language));
   const answer = chosen.map((r, i) => `${answerText(r, language)} [${i + 1}]`).join(' ');
   return { answered: true, answer, citations, related: [] };

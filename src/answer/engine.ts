@@ -11,6 +11,7 @@ import { OllamaEmbeddings } from '../search/ollama-embeddings.js';
 import { buildPassages, passageKey, type Passage } from '../search/passages.js';
 import { openVectorIndex, type OpenedIndex } from '../search/persisted-index.js';
 import { analyzeQuery } from '../search/query.js';
+import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
 import { composeAnswer, DEFAULT_POLICY, type ComposePolicy } from './compose.js';
 import { detectIntent, intentBoost } from './intent.js';
@@ -49,6 +50,17 @@ export class QuestionError extends Error {
     super(message);
     this.name = 'QuestionError';
   }
+}
+
+/**
+ * Unseen words that look like names: capitalised Latin words (not the first word) and Hangul nouns.
+ * Returned as the user wrote them, particles removed (`인텔에선` → `인텔`).
+ */
+function namesOutsideCorpus(question: string, unseen: readonly AnalyzedWord[]): string[] {
+  const capitalised = new Set((question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => w.toLowerCase()));
+  return unseen
+    .filter((w) => (w.hangul ? !looksLikeKoreanVerb(w.key) : capitalised.has(w.key)))
+    .map((w) => (w.hangul ? w.key : question.match(new RegExp(`\\b${w.key}\\b`, 'iu'))?.[0] ?? w.key));
 }
 
 /** Loads the article(s), opens or builds the index and returns the engine. */
@@ -99,11 +111,13 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     const question = accept(rawQuestion);
     const language = detectLanguage(question);
     const intent = detectIntent(question);
+    const query = analyzeQuery(question, glossary);
+    const unknownNames = namesOutsideCorpus(question, retriever.unseenWords(query));
     const fromParticipants = participantsByDocument
       .map(({ document, participants }) =>
-        answerFromParticipants({ question, language, intent, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation }))
+        answerFromParticipants({ question, language, intent, participants, document, unknownNames, translate: (id) => byKey.get(passageKey(document, id))?.translation }))
       .find((c) => c !== null);
-    const composed = fromParticipants ?? composeAnswer(await retriever.retrieve(analyzeQuery(question, glossary), 8, (p) => intentBoost(intent, p)), intent, language, policy);
+    const composed = fromParticipants ?? composeAnswer(await retriever.retrieve(query, 8, (p) => intentBoost(intent, p)), intent, language, policy);
     const bad = unfaithfulCitations([...composed.citations, ...composed.related], source);
     if (bad.length > 0) {
       // Cannot happen unless ingest is broken; refuse to quote rather than misquote.

@@ -3,12 +3,12 @@ import type { Passage } from '../search/passages.js';
 /** What kind of answer a question wants. */
 export type Intent = 'how-many' | 'when' | 'where' | 'who' | 'list' | 'why' | 'how' | 'what';
 
-/** Checked in order: the first that matches wins ("how many" before "how", "which companies" before "who"). */
+/** Checked in order: the first that matches wins ("how many" before "how", "어디어디" before "어디"). */
 const QUESTION_PATTERNS: [Intent, RegExp][] = [
   ['how-many', /몇\s*(?:명|곳|개|군데|번|회|주년|개국|사|퍼센트|시간|년)|얼마|숫자|\bhow (?:many|much|long|often)\b|\bnumber of\b|\bcount\b|\bwhat percent|자주|몇\s*번/i],
   ['when', /언제|며칠|몇\s*일|몇\s*월|몇\s*년|날짜|시기|\bwhen\b|\bwhat (?:day|date|time|year|month)\b|\bwhich (?:day|date)\b/i],
+  ['list', /어디어디|뭐뭐|무엇무엇|목록|리스트|명단|전부|모두\s*알려|어떤\s*(?:기업|회사|업체|분야|의제)|\bwhich (?:\w+ )?(?:companies|firms|topics|issues|sectors|industries|areas)\b|\blist\b|\bname (?:the|all)\b|\bwhat (?:companies|topics|issues|sectors|industries)\b/i],
   ['where', /어디|장소|어느\s*(?:호텔|곳|도시|장소)|\bwhere\b|\bwhich (?:hotel|city|venue|place)\b|\bvenue\b|\blocation\b/i],
-  ['list', /어디어디|뭐뭐|무엇무엇|목록|리스트|명단|전부|모두\s*알려|어떤\s*(?:기업|회사|업체|분야|의제)|\bwhich (?:companies|firms|topics|issues|sectors|industries|areas)\b|\blist\b|\bname (?:the|all)\b|\bwhat (?:companies|topics|issues|sectors|industries)\b/i],
   ['who', /누구|누가|누군|참석자|대표로|\bwho\b|\bwhom\b|\bwhose\b/i],
   ['why', /왜|이유|까닭|계기|\bwhy\b|\breason\b|\bprompted\b/i],
   ['how', /어떻게|어떤\s*방식|\bhow\b/i],

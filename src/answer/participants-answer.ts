@@ -6,7 +6,9 @@ import type { Citation } from './types.js';
 
 const KOREA = /한국|우리\s*(?:측|쪽|나라|기업)|국내|\bkorean?\b|\bkr\b/i;
 const USA = /미국|미측|\bamerican?\b|\bus\b|\bu\.s\.?|united states|\busa\b/i;
-const ATTENDANCE = /참석|참가|참여|왔|나왔|출석|대표|누구|누가|\battend|\bjoin|\bpart\b|\bparticipa|\bcame\b|\bshow(?:ed)? up|\brepresent|\brep\b|\bwho\b|\bthere\b|\bpresent\b/i;
+/** Words that say "was there": the verb of an attendance question. */
+const ATTENDED = /참석|참가|참여|왔|나왔|출석|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\bcame\b|\bshow(?:ed)? up|\bwere at\b|\bwas at\b|\bat the (?:roundtable|table|meeting)\b/i;
+const ATTENDANCE = new RegExp(`${ATTENDED.source}|대표|누구|누가|\\brepresent|\\brep\\b|\\bwho\\b|\\bthere\\b|\\bpresent\\b`, 'i');
 const COMPANIES = /기업|회사|업체|곳|\bcompan|\bfirms?\b|\bbusinesses\b|\bcorporations?\b/i;
 /** Questions about something else the participants did or have, which the structured list cannot answer. */
 const OTHER_TOPIC = /업종|분야|논의|의제|말|발언|투자|주가|주식|\bsector|\bindustr|\bdiscuss|\btalk|\bsa(?:y|id)\b|\binvest|\bstock|\bshare price|\bCEO of\b/i;
@@ -66,6 +68,8 @@ export interface ParticipantQuestion {
   document: string;
   /** English rendering of a sentence id, for English citations. */
   translate: (id: string) => string | undefined;
+  /** Names in the question that the article never mentions (`Intel`, `윤석열`). */
+  unknownNames: readonly string[];
 }
 
 /**
@@ -97,7 +101,17 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
     return { answered: true, answer: parts.join(' '), citations, related: [] };
   }
 
-  if (!COMPANIES.test(folded)) return null;
+  const openWho = (intent === 'who' || intent === 'list') && ATTENDED.test(folded);
+  if (!COMPANIES.test(folded) && !openWho) return null;
+  if (input.unknownNames.length > 0) {
+    // "Who came from Intel?": the honest answer is that the lists do not include them.
+    const related = cite(roundtable);
+    const names = input.unknownNames.join(', ');
+    const answer = language === 'ko'
+      ? `기사에 나온 라운드테이블 참석 명단(한국 기업 8곳, 미국 기업 8곳)에 ${names}${particle(names, '은', '는')} 없습니다.`
+      : `The article's roundtable attendance lists (eight Korean and eight US companies) do not include ${names}.`;
+    return { answered: false, answer, citations: [], related };
+  }
   const wantsKorea = KOREA.test(folded) && !USA.test(folded);
   const wantsUs = USA.test(folded) && !KOREA.test(folded);
   const groups = (['KR', 'US'] as const)

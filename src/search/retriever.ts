@@ -68,6 +68,14 @@ export class HybridRetriever {
     return known.reduce((sum, p) => sum + this.bm25.idf(p), 0) / known.length;
   }
 
+  /** Words of the question that occur nowhere in the corpus, not even as a bigram, and are not in the glossary. */
+  unseenWords(query: AnalyzedQuery): AnalyzedWord[] {
+    return query.concepts
+      .filter((c) => !c.known)
+      .flatMap((c) => c.alternatives.flat())
+      .filter((w) => this.bm25.documentFrequency(w.key) === 0 && w.parts.every((p) => this.bm25.documentFrequency(p) === 0));
+  }
+
   /** A concept weighs as much as its best-known surface form: rare words count more. */
   conceptWeight(concept: Concept): number {
     let weight = Infinity;

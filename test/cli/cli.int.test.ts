@@ -1,0 +1,156 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ANSI = /\u001b\[/;
+const STACK = /^\s+at .+[(:]\d+/m;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let indexDir: string;
+
+/** Runs the CLI as a user would, without a terminal; shares one index folder across tests. */
+function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, INDEX_DIR: indexDir, ...options.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  if (!options.env?.LOG_LEVEL) delete env.LOG_LEVEL;
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+    child.stdin!.end(options.input ?? '');
+  });
+}
+
+const CONTRACT = ['answer', 'answered', 'citations', 'language', 'ms', 'question', 'related'];
+
+beforeAll(() => {
+  indexDir = mkdtempSync(path.join(tmpdir(), 'qa-cli-'));
+});
+afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
+
+describe('ask --json', () => {
+  // First in the file: it also builds the index, with logging on, and stdout must stay pure JSON.
+  it('prints exactly one JSON object with the contract fields, even while building the index with logs on', async () => {
+    const run = await cli(['ask', '--json', 'LG에서 누가 왔어?'], { env: { LOG_LEVEL: 'info' } });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0]!) as Record<string, unknown> & { citations: { id: string; text: string }[] };
+    expect(Object.keys(result).sort()).toEqual(CONTRACT);
+    expect(result).toMatchObject({ question: 'LG에서 누가 왔어?', language: 'ko', answered: true });
+    expect(result.answer).toContain('구광모');
+    expect(result.citations[0]).toMatchObject({ n: 1, id: 'S24', document: 'korea-us-supply-chain-dialogue' });
+    expect(run.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('answers questions from stdin as JSON Lines in the same order; an empty line gets an error object', async () => {
+    const run = await cli(['ask', '--json', '-'], { input: 'Which American companies took part?\n\n한국 기업 몇 곳 참석?\n' });
+    const lines = run.stdout.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(3);
+    const [first, second, third] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(first).toMatchObject({ question: 'Which American companies took part?', language: 'en', answered: true });
+    expect(Object.keys(first!).sort()).toEqual(CONTRACT);
+    expect(second).toMatchObject({ question: '', error: { code: 'empty' } });
+    expect(typeof (second!.error as { message: string }).message).toBe('string');
+    expect(third).toMatchObject({ question: '한국 기업 몇 곳 참석?', language: 'ko', answered: true });
+    expect(run.code).not.toBe(1);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('ask (readable)', () => {
+  it('prints the answer with numbered citations and no colour codes when not on a terminal', async () => {
+    const run = await cli(['ask', '라운드테이블에 참석한 한국 기업은?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(ANSI);
+    expect(run.stdout).toContain('[1]');
+    expect(run.stdout).toContain('S24');
+    expect(run.stdout).toContain('구광모');
+  });
+});
+
+// Independent spawns: run side by side to keep the file fast.
+describe.concurrent('bad input', () => {
+  it.each([
+    ['whitespace only', '   '],
+    ['10,000 characters', '가'.repeat(10_000)],
+    ['emoji only', '😀🙏🔥'],
+  ])('%s: exits 2 with a friendly message and no stack trace', async (_label, question) => {
+    const run = await cli(['ask', question]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().length).toBeGreaterThan(0);
+    expect(run.stderr).toMatch(/\p{Script=Hangul}/u);
+    expect(run.stderr).not.toMatch(STACK);
+    expect(run.stderr).not.toMatch(/Error:/);
+  });
+
+  it('refuses a bad --country with exit 2 and no stack trace', async () => {
+    const run = await cli(['participants', '--country', 'JP']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/KR|US/);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+});
+
+describe.concurrent('participants', () => {
+  interface Row {
+    kind: string;
+    country: string;
+    name: string;
+    nameEn: string;
+    person?: string;
+    title?: string;
+    event: string;
+    citation: { id: string; text: string };
+  }
+
+  it('--json lists the 21 participants with the contract fields', async () => {
+    const run = await cli(['participants', '--json']);
+    expect(run.code).toBe(0);
+    const { participants } = JSON.parse(run.stdout) as { participants: Row[] };
+    expect(participants).toHaveLength(21);
+    const allowed = ['kind', 'country', 'name', 'nameEn', 'person', 'personEn', 'title', 'titleEn', 'event', 'citation'];
+    for (const p of participants) {
+      expect(Object.keys(p).every((k) => allowed.includes(k)), JSON.stringify(Object.keys(p))).toBe(true);
+      expect(['company', 'official']).toContain(p.kind);
+      expect(['KR', 'US']).toContain(p.country);
+      expect(typeof p.name).toBe('string');
+      expect(typeof p.nameEn).toBe('string');
+      expect(typeof p.event).toBe('string');
+      expect(p.citation.id).toMatch(/^S\d+$/);
+      expect(p.citation.text).toContain(p.name === '미국' ? p.person! : p.name);
+    }
+  });
+
+  it('--country US --kind company keeps only American companies', async () => {
+    const run = await cli(['participants', '--json', '--country', 'US', '--kind', 'company']);
+    expect(run.code).toBe(0);
+    const { participants } = JSON.parse(run.stdout) as { participants: Row[] };
+    expect(participants.map((p) => p.nameEn).sort()).toEqual(
+      ['Applied Materials', 'Bloom Energy', 'Corning', 'GE Korea', 'GM Korea', 'Google', 'Lam Research', 'Qualcomm', 'Thermo Fisher Scientific'].sort(),
+    );
+    expect(participants.every((p) => p.country === 'US' && p.kind === 'company')).toBe(true);
+  });
+});
+
+describe('index', () => {
+  it('rebuilds and prints the documents, sentences and time taken', async () => {
+    const run = await cli(['index']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/\b1 document/);
+    expect(run.stdout).toMatch(/\b30 sentences/);
+    expect(run.stdout).toMatch(/\d+(\.\d+)? ?ms\b/);
+    expect(run.stdout).toContain('korea-us-supply-chain-dialogue');
+  });
+});
