@@ -66,7 +66,7 @@ export interface Composition {
 export function composeAnswer(ranked: readonly RankedPassage[], intent: Intent, language: Language, policy: ComposePolicy = DEFAULT_POLICY): Composition {
   // The best-ranked passage that carries enough of the question and has the shape of an answer
   // (a date for "when"); headings often outrank the body sentence that holds the detail.
-  const best = ranked.slice(0, policy.shapeWindow).find((r) => r.support >= policy.minSupport && hasAnswerShape(intent, r.passage));
+  const best = ranked.slice(0, policy.shapeWindow).find((r) => r.support >= policy.minSupport && r.coversNames && hasAnswerShape(intent, r.passage));
   if (!best) {
     const related = ranked.slice(0, policy.relatedCount).map((r, i) => toCitation(r, i + 1, language));
     return { answered: false, answer: NOT_IN_ARTICLE[language], citations: [], related };
@@ -80,7 +80,7 @@ export function composeAnswer(ranked: readonly RankedPassage[], intent: Intent, 
     if (chosen.length >= limit) break;
     // A second sentence must carry the question about as fully as the first, or it is noise.
     if (candidate.score < best.score * policy.followerRatio || candidate.support < Math.max(policy.minSupport, best.support - 0.05)) continue;
-    if (!hasAnswerShape(intent, candidate.passage)) continue;
+    if (!candidate.coversNames || !hasAnswerShape(intent, candidate.passage)) continue;
     const text = answerText(candidate, language);
     if (seenTexts.has(text) || length + text.length + 5 > policy.maxAnswerLength) continue;
     seenTexts.add(text);

@@ -11,6 +11,8 @@ export interface Concept {
   alternatives: AnalyzedWord[][];
   /** True when the concept came from the glossary. */
   known: boolean;
+  /** True for a glossary name (person, company, place, programme): an English form is capitalised. */
+  properName: boolean;
 }
 
 /** A question prepared for retrieval. */
@@ -35,10 +37,10 @@ export function analyzeQuery(question: string, glossary: GlossaryMatcher | null)
     const forms = [...m.entry.ko, ...m.entry.en];
     const alternatives = forms.map((f) => analyzeText(f)).filter((a) => a.length > 0);
     if (alternatives.length === 0) continue;
-    concepts.push({ label: m.form, alternatives, known: true });
+    concepts.push({ label: m.form, alternatives, known: true, properName: m.entry.en.some((f) => /^\p{Lu}/u.test(f)) });
     expansions.push(...forms);
   }
-  for (const word of analyzeText(rest)) concepts.push({ label: word.key, alternatives: [[word]], known: false });
+  for (const word of analyzeText(rest)) concepts.push({ label: word.key, alternatives: [[word]], known: false, properName: false });
   return { text: question, concepts, expandedText: [question, ...expansions].join(' ') };
 }
 

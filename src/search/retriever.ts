@@ -19,11 +19,13 @@ export interface RetrievalWeights {
   unseenKoreanNounWeight: number;
   /** The same for an unseen word that looks like an inflected Korean verb: usually paraphrase, not content. */
   unseenVerbWeight: number;
+  /** Least concept weight (IDF) at which a name in the question must appear in an answering passage. */
+  distinctiveName: number;
   /** Candidates taken from each of the vector and keyword rankings before fusion. */
   candidates: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, candidates: 40 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, distinctiveName: 1.25, candidates: 40 };
 
 /** A passage with the signals that ranked it. All values are in [0, 1]; higher is better. */
 export interface RankedPassage {
@@ -35,7 +37,10 @@ export interface RankedPassage {
   similarity: number;
   /** BM25 relative to the query's best. */
   keyword: number;
+  /** False when the question names someone or something (a glossary proper noun) the passage does not mention. */
+  coversNames: boolean;
 }
+
 
 function dot(a: readonly number[], b: readonly number[]): number {
   let sum = 0;
@@ -128,6 +133,8 @@ export class HybridRetriever {
     const candidates = new Set([...similarity.keys(), ...byKeyword.slice(0, this.weights.candidates)]);
 
     const conceptWeights = query.concepts.map((c) => this.conceptWeight(c));
+    // Names the article uses everywhere (Korea, the US) do not single a sentence out; rarer ones do.
+    const names = query.concepts.filter((c, i) => c.properName && conceptWeights[i]! >= this.weights.distinctiveName);
     const ranked: RankedPassage[] = [];
     for (const label of candidates) {
       const passage = this.passages[label]!;
@@ -135,7 +142,8 @@ export class HybridRetriever {
       const sim = Math.max(0, similarity.get(label) ?? dot(vector, this.store.vector(label)));
       const keyword = bestKeyword > 0 ? keywordScores[label]! / bestKeyword : 0;
       const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
-      ranked.push({ passage, score, support, similarity: sim, keyword });
+      const coversNames = names.every((c) => conceptMatch(c, passage.tokens) >= 0.5);
+      ranked.push({ passage, score, support, similarity: sim, keyword, coversNames });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.sentence.ordinal - b.passage.sentence.ordinal);
     return ranked.slice(0, k);

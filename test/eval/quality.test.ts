@@ -51,17 +51,14 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
   });
 });
 
-/**
- * Abstention: the issues ask for ≥ 75% abstention on unanswerable questions with ≤ 5% wrong
- * abstentions. The lexical engine does not reach both at once yet (see README, "Known limits");
- * these floors are the measured level, kept so that a change cannot make it worse unnoticed.
- */
-describe('abstention (regression floor, below the issue bar)', () => {
-  it.each(Object.keys(SETS))('%s: declines at least 60% of unanswerable questions', (name) => {
-    expect(reports.get(name)!.abstention).toBeGreaterThanOrEqual(0.6);
+describe.each(Object.keys(SETS))('abstention on %s', (name) => {
+  it('declines at least 75% of the questions the article cannot answer', () => {
+    expect(reports.get(name)!.abstention).toBeGreaterThanOrEqual(0.75);
   });
 
-  it.each(Object.keys(SETS))('%s: wrongly declines at most 27% of answerable questions', (name) => {
+  // The issues ask for at most 5% wrong abstentions; the lexical engine is not there yet (README,
+  // "Known limits"). This floor is the measured level, so a change cannot make it worse unnoticed.
+  it('wrongly declines at most 27% of answerable questions (regression floor, above the 5% goal)', () => {
     expect(reports.get(name)!.wrongAbstention).toBeLessThanOrEqual(0.27);
   });
 });
