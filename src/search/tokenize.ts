@@ -36,7 +36,7 @@ const STOPWORDS = new Set([
   // Korean words that frame a question rather than name its content
   '이름', '명칭', '정식', '정확', '정확히', '역할', '의미', '입장', '내용', '요약', '요약해', '요약해줘', '직함', '소속',
   '관련', '관련해', '관련해서', '관련해선', '대해', '대해서', '대한', '부분', '사람', '같은', '같이', '정도', '전부',
-  '모두', '굳이', '원래', '앞으로', '나라', '두', '혼자', '중에', '이번', '그날', '이날', '통해', '통해서', '것도', '거야', '건가', '뭔데', '말', '얘기해줘', '설명', '설명해줘',
+  '모두', '굳이', '원래', '리스트', '목록', '레벨', '제일', '가장', '정확하게', '앞으로', '나라', '두', '혼자', '중에', '이번', '그날', '이날', '통해', '통해서', '것도', '거야', '건가', '뭔데', '말', '얘기해줘', '설명', '설명해줘',
   // English function and question words
   'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'about', 'as', 'into', 'and', 'or',
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'have', 'has', 'had', 'will',
@@ -49,7 +49,7 @@ const STOPWORDS = new Set([
   'know', 'like', 'make', 'made', 'take', 'give', 'gave', 'thi', 'wa', 'ha',
   // English words that frame a question rather than name its content
   'name', 'called', 'role', 'meaning', 'mean', 'position', 'stance', 'title', 'job', 'detail', 'summary', 'summarize',
-  'regarding', 'newly', 'basically', 'point', 'purpose', 'exactly', 'person', 'people', 'guy',
+  'regarding', 'newly', 'general', 'too', 'anyone', 'anybody', 'basically', 'point', 'purpose', 'exactly', 'person', 'people', 'guy',
 ]);
 
 /** Question words at the start of a Hangul word (`누구였어`, `뭐뭐야`, `어디어디`). */
