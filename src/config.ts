@@ -23,6 +23,8 @@ const botSchema = coreSchema.extend({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url()),
   FEEDBACK_FILE: optional(z.string()).transform((v) => v ?? 'feedback.jsonl'),
+  /** Salt of the user-id hashes in the feedback file; without it a random per-process salt is used. */
+  FEEDBACK_SALT: optional(z.string().min(16, 'must be at least 16 characters')),
   ASK_COOLDOWN_PER_MINUTE: positiveInt(5),
 });
 

@@ -1,0 +1,41 @@
+/**
+ * `npm start`: validates the settings, loads (or builds) the index once, logs the bot in, and
+ * shuts down cleanly on SIGINT / SIGTERM.
+ *
+ * The heavy modules (discord.js, the search stack) are imported only once the settings are
+ * known to be valid, so a settings problem is reported at once.
+ *
+ * @module
+ */
+import { ConfigError, loadBotConfig, type BotConfig } from './config.js';
+import { configHelp } from './discord/config-help.js';
+import { installProcessHandlers } from './discord/process.js';
+import type { RunningBot } from './discord/start.js';
+import { createLogger } from './log.js';
+
+async function main(): Promise<void> {
+  let config: BotConfig;
+  try {
+    config = loadBotConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(configHelp(error));
+    process.exitCode = 1;
+    return;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  let bot: RunningBot | null = null;
+  installProcessHandlers(process, { log, secrets: [config.DISCORD_TOKEN], shutdown: async () => bot?.stop() });
+
+  const [{ createEngine }, { startBot }] = await Promise.all([import('./answer/engine.js'), import('./discord/start.js')]);
+  const engine = await createEngine({ config, log });
+  log.info({ documents: engine.corpus.documents.length, sentences: engine.passages.length, index: engine.index.status }, 'article index ready');
+  bot = await startBot({ config, engine, log });
+  log.info({ startupMs: Math.round(performance.now()), rssMb: Math.round(process.memoryUsage().rss / 1e6) }, 'bot ready');
+}
+
+main().catch((error: unknown) => {
+  // startBot and createEngine errors carry no secrets (tokens are cut out before they are thrown).
+  console.error(`The Discord bot stopped: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

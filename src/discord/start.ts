@@ -1,0 +1,145 @@
+/**
+ * The bot's wiring: a discord.js client logged in, with the command router on interactions.
+ * `src/bot.ts` calls {@link startBot}; the end-to-end tests call it the same way, with
+ * `DISCORD_API_URL` pointing at an emulator.
+ *
+ * @module
+ */
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, RESTEvents, type Interaction } from 'discord.js';
+import type { Logger } from 'pino';
+import { commands as allCommands } from '../../commands/index.js';
+import type { QaEngine } from '../answer/engine.js';
+import type { BotConfig } from '../config.js';
+import { AnswerStore } from './answers.js';
+import type { BotContext, Command } from './command.js';
+import { Cooldown } from './cooldown.js';
+import { describeError } from './errors.js';
+import { FeedbackLog } from './feedback.js';
+import { createRouter } from './router.js';
+import { SentenceIndex } from './sentences.js';
+
+/** Settings the bot reads (a subset of {@link BotConfig}). */
+export type StartConfig = Pick<BotConfig, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'FEEDBACK_FILE' | 'ASK_COOLDOWN_PER_MINUTE'> & Partial<Pick<BotConfig, 'FEEDBACK_SALT'>>;
+
+/** REST tuning passed to discord.js. */
+export interface RestTuning {
+  /** Per-request timeout in ms (discord.js default 15 s; an interaction must be acknowledged in 3 s). */
+  timeout?: number;
+  /** Retries after a 5xx or a timeout (discord.js default 3). */
+  retries?: number;
+  /**
+   * discord.js's client-side global cap (default 50/s) counts interaction responses too, though
+   * Discord exempts interaction endpoints from its global limit; this bot only calls those.
+   */
+  globalRequestsPerSecond?: number;
+}
+
+/** Options of {@link startBot}. */
+export interface StartOptions {
+  config: StartConfig;
+  /** The question-answering core, index already loaded. */
+  engine: QaEngine;
+  log: Logger;
+  /** Default: the explicit list in `commands/index.ts`. */
+  commands?: readonly Command[];
+  rest?: RestTuning;
+  /** Give up waiting for the gateway's READY after this many ms. Default 30 s. */
+  readyTimeoutMs?: number;
+}
+
+/** A running bot. */
+export interface RunningBot {
+  client: Client<true>;
+  ctx: BotContext;
+  /** Milliseconds from `login()` to READY. */
+  readyMs: number;
+  /** Interactions being handled right now. */
+  readonly inFlight: number;
+  /** Stops taking interactions, lets running ones finish (up to 2 s), destroys the client. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Default REST tuning: answer within Discord's 3 s window, never wait on a cap Discord does not apply. */
+export const DEFAULT_REST: Required<RestTuning> = { timeout: 10_000, retries: 3, globalRequestsPerSecond: 500 };
+
+const DRAIN_MS = 2_000;
+
+/**
+ * Builds the context, logs the client in and resolves once the gateway is READY.
+ * Rejects (with the client destroyed) when login fails or READY does not come in time.
+ */
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { config, engine, log } = options;
+  const secrets = [config.DISCORD_TOKEN];
+  const rest = { ...DEFAULT_REST, ...options.rest };
+  const ctx: BotContext = {
+    engine,
+    sentences: new SentenceIndex(engine.passages, engine.corpus.documents),
+    cooldown: new Cooldown(config.ASK_COOLDOWN_PER_MINUTE),
+    feedback: new FeedbackLog(config.FEEDBACK_FILE, config.FEEDBACK_SALT),
+    answers: new AnswerStore(),
+    log,
+  };
+  if (ctx.feedback.ephemeralSalt) log.info('FEEDBACK_SALT is not set: user hashes in the feedback file change at every restart');
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Belt and braces: the respond helper sets this on every message already.
+    allowedMentions: { parse: [] },
+    rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), ...rest },
+  });
+  const route = createRouter({ commands: options.commands ?? allCommands, ctx, secrets });
+  const running = new Set<Promise<void>>();
+  const onInteraction = (interaction: Interaction) => {
+    const handled = route(interaction).finally(() => running.delete(handled));
+    running.add(handled);
+  };
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.Error, (error) => log.error({ err: describeError(error, secrets) }, 'discord.js client error'));
+  client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord.js warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.ShardError, (error, shard) => log.error({ shard, err: describeError(error, secrets) }, 'gateway error'));
+  client.on(Events.Invalidated, () => log.error('gateway session invalidated'));
+  client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: info.route, global: info.global, waitMs: info.timeToReset }, 'REST rate limited'));
+
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const ready = once(client, Events.ClientReady);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('The Discord gateway did not become ready in time')), options.readyTimeoutMs ?? 30_000);
+    });
+    await Promise.race([client.login(config.DISCORD_TOKEN).then(() => ready), timeout]);
+  } catch (error) {
+    await client.destroy();
+    throw new Error(`Could not log in to Discord: ${describeError(error, secrets).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  const readyMs = performance.now() - started;
+  if (!client.isReady()) throw new Error('discord.js reported ready without a ready client');
+  log.info({ user: client.user.tag, guilds: client.guilds.cache.size, readyMs: Math.round(readyMs) }, 'connected to Discord');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      client.off(Events.InteractionCreate, onInteraction);
+      let drainTimer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...running]), new Promise((resolve) => (drainTimer = setTimeout(resolve, DRAIN_MS)))]);
+      clearTimeout(drainTimer);
+      await client.destroy();
+    })());
+
+  return {
+    client,
+    ctx,
+    readyMs,
+    get inFlight() {
+      return running.size;
+    },
+    stop,
+  };
+}

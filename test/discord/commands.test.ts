@@ -1,0 +1,51 @@
+/**
+ * The command definitions as Discord receives them: the explicit list, Korean localisations,
+ * the option limits the server side enforces too.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { buttonId, parseButtonId } from '../../src/discord/command.js';
+import { commandDefinitions } from '../../src/discord/deploy.js';
+
+type Json = { name: string; name_localizations?: Record<string, string>; description: string; description_localizations?: Record<string, string>; options?: Json[]; max_length?: number; required?: boolean; autocomplete?: boolean; choices?: Array<{ name_localizations?: Record<string, string> }> };
+const defs = commandDefinitions(commands) as Json[];
+
+describe('commands', () => {
+  it('are ask, participants, source and help, listed explicitly in commands/index.ts', () => {
+    expect(defs.map((d) => d.name)).toEqual(['ask', 'participants', 'source', 'help']);
+    expect(readFileSync('commands/index.ts', 'utf8')).not.toMatch(/readdir|glob|import\(/);
+  });
+
+  it('have Korean names and descriptions, for every option and choice too', () => {
+    const walk = (item: Json) => {
+      expect(item.name_localizations?.ko, item.name).toBeTruthy();
+      expect(item.description_localizations?.ko, item.name).toBeTruthy();
+      expect([...item.description_localizations!.ko!].length).toBeLessThanOrEqual(100);
+      for (const choice of item.choices ?? []) expect(choice.name_localizations?.ko).toBeTruthy();
+      for (const option of item.options ?? []) walk(option);
+    };
+    defs.forEach(walk);
+  });
+
+  it('limit what Discord lets a user type: the question to 500 characters, the id to 100 with autocomplete', () => {
+    const question = defs[0]!.options!.find((o) => o.name === 'question')!;
+    expect(question).toMatchObject({ required: true, max_length: 500 });
+    const id = defs[2]!.options![0]!;
+    expect(id).toMatchObject({ name: 'id', required: true, autocomplete: true, max_length: 100 });
+  });
+
+  it('every command has a handler; /source also autocompletes and /ask handles its buttons', () => {
+    for (const c of commands) expect(typeof c.execute).toBe('function');
+    expect(commands.find((c) => c.data.name === 'source')?.autocomplete).toBeTypeOf('function');
+    expect(commands.find((c) => c.data.name === 'ask')?.button).toBeTypeOf('function');
+  });
+});
+
+describe('button ids', () => {
+  it('round-trip and refuse anything else', () => {
+    expect(parseButtonId(buttonId('ask', 'up', '1234567890123456789'))).toEqual({ command: 'ask', action: 'up', argument: '1234567890123456789' });
+    expect(parseButtonId('ask:sources')).toEqual({ command: 'ask', action: 'sources', argument: '' });
+    for (const bad of ['', 'ask', 'ask:up:1:2', 'ASK:up:1', 'ask:up:<@123>']) expect(parseButtonId(bad)).toBeNull();
+  });
+});
