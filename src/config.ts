@@ -7,13 +7,16 @@ const requiredString = (what: string) => z.string({ error: (issue) => (issue.inp
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const positiveInt = (fallback: number) => optional(z.coerce.number().int().positive()).transform((v) => v ?? fallback);
 
+/** Where the optional Ollama embedder looks by default. */
+export const OLLAMA_DEFAULTS = { url: 'http://127.0.0.1:11434', model: 'nomic-embed-text' } as const;
+
 const coreSchema = z.object({
   SEEDS_DIR: optional(z.string()).transform((v) => v ?? 'seeds'),
   INDEX_DIR: optional(z.string()).transform((v) => v ?? 'index'),
   EMBEDDER: optional(z.enum(['lexical', 'ollama'])).transform((v) => v ?? 'lexical'),
   EMBEDDING_DIM: positiveInt(256),
-  OLLAMA_URL: optional(z.url()).transform((v) => v ?? 'http://127.0.0.1:11434'),
-  OLLAMA_MODEL: optional(z.string()).transform((v) => v ?? 'nomic-embed-text'),
+  OLLAMA_URL: optional(z.url()).transform((v) => v ?? OLLAMA_DEFAULTS.url),
+  OLLAMA_MODEL: optional(z.string()).transform((v) => v ?? OLLAMA_DEFAULTS.model),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((v) => v ?? 'info'),
 });
 

@@ -33,6 +33,11 @@ const NOT_IN_ARTICLE: Record<Language, string> = {
   en: 'The article does not answer this question.',
 };
 
+/** The plain "the article does not say" message in the question's language. */
+export function notInArticle(language: Language): string {
+  return NOT_IN_ARTICLE[language];
+}
+
 /** Text of a passage in the answer's language: English renderings for English questions. */
 function answerText(ranked: RankedPassage, language: Language): string {
   return language === 'en' && ranked.passage.translation ? ranked.passage.translation : ranked.passage.sentence.text;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import type { CoreConfig } from '../config.js';
+import { OLLAMA_DEFAULTS, type CoreConfig } from '../config.js';
 import { loadCorpus, type Corpus } from '../corpus/load.js';
 import { parseParticipants, participantsFileName, type Participant } from '../corpus/participants.js';
 import type { Sentence } from '../corpus/types.js';
@@ -13,7 +13,7 @@ import { openVectorIndex, type OpenedIndex } from '../search/persisted-index.js'
 import { analyzeQuery } from '../search/query.js';
 import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
-import { composeAnswer, DEFAULT_POLICY, type ComposePolicy } from './compose.js';
+import { composeAnswer, DEFAULT_POLICY, notInArticle, type ComposePolicy } from './compose.js';
 import { detectIntent, intentBoost } from './intent.js';
 import { answerFromParticipants } from './participants-answer.js';
 import { checkQuestion, detectLanguage } from './question.js';
@@ -70,7 +70,7 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
   const passages = buildPassages(corpus);
   const embeddings =
     config.EMBEDDER === 'ollama'
-      ? await new OllamaEmbeddings({ baseUrl: config.OLLAMA_URL ?? 'http://127.0.0.1:11434', model: config.OLLAMA_MODEL ?? 'nomic-embed-text' }).connect()
+      ? await new OllamaEmbeddings({ baseUrl: config.OLLAMA_URL ?? OLLAMA_DEFAULTS.url, model: config.OLLAMA_MODEL ?? OLLAMA_DEFAULTS.model }).connect()
       : new LexicalEmbeddings({ dimension: config.EMBEDDING_DIM }).fit(passages.map((p) => p.searchText));
   const index = await openVectorIndex({
     directory: config.INDEX_DIR,
@@ -120,11 +120,10 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     const composed = fromParticipants ?? composeAnswer(await retriever.retrieve(query, 8, (p) => intentBoost(intent, p)), intent, language, policy);
     const bad = unfaithfulCitations([...composed.citations, ...composed.related], source);
     if (bad.length > 0) {
-      // Cannot happen unless ingest is broken; refuse to quote rather than misquote.
-      log?.error({ ids: bad.map((c) => c.id) }, 'citation text does not match the article; dropped');
-      composed.citations = composed.citations.filter((c) => !bad.includes(c));
-      composed.related = composed.related.filter((c) => !bad.includes(c));
-      if (composed.citations.length === 0) composed.answered = false;
+      // Cannot happen unless ingest is broken; an answer resting on a misquote is no answer.
+      log?.error({ ids: bad.map((c) => c.id) }, 'citation text does not match the article; answer withdrawn');
+      const related = composed.related.filter((c) => !bad.includes(c));
+      Object.assign(composed, { answered: false, answer: notInArticle(language), citations: [], related });
     }
     return { question, language, ...composed, ms: Math.round((performance.now() - started) * 1000) / 1000 };
   }
