@@ -120,7 +120,8 @@ export class HnswVectorStore extends VectorStore {
       throw new Error(`index holds ${store.index.getCurrentCount()} vectors but ${documents.length} documents`);
     }
     store.index.setEf(store.parameters.efSearch);
-    store.documents.push(...documents.map((d) => new Document(d)));
+    // One push per document: spreading a million arguments into one call overflows the stack.
+    for (const d of documents) store.documents.push(new Document(d));
     return store;
   }
 }
