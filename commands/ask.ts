@@ -7,6 +7,7 @@
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { QuestionError } from '../src/answer/engine.js';
 import { MAX_QUESTION_LENGTH } from '../src/answer/question.js';
+import { answerFromMessage, type RememberedAnswer } from '../src/discord/answers.js';
 import type { BotContext, Command } from '../src/discord/command.js';
 import { strings, uiLocale, type UiLocale } from '../src/discord/i18n.js';
 import { renderAnswer, ASK, AskButtons } from '../src/discord/render/answer.js';
@@ -72,9 +73,14 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   ctx.log.info({ interaction: interaction.id, language: result.language, answered: result.answered, citations: result.citations.map((c) => c.id), ms: result.ms }, 'answered');
 }
 
+/** The answer behind a button: remembered, or read back from the message (after a restart). */
+function answerBehind(interaction: ButtonInteraction, answerId: string, ctx: BotContext): RememberedAnswer | undefined {
+  return ctx.answers.get(answerId) ?? answerFromMessage(interaction.message, ctx.sentences.documents[0]?.slug ?? '');
+}
+
 async function showSources(interaction: ButtonInteraction, answerId: string, ctx: BotContext): Promise<void> {
   const locale = uiLocale(interaction.locale);
-  const answer = ctx.answers.get(answerId);
+  const answer = answerBehind(interaction, answerId, ctx);
   if (!answer) {
     await reply(interaction, { content: strings(locale).expiredButton }, { ephemeral: true });
     return;
@@ -89,7 +95,7 @@ async function showSources(interaction: ButtonInteraction, answerId: string, ctx
 
 async function recordVote(interaction: ButtonInteraction, vote: 'up' | 'down', answerId: string, ctx: BotContext): Promise<void> {
   const locale = uiLocale(interaction.locale);
-  const answer = ctx.answers.get(answerId);
+  const answer = answerBehind(interaction, answerId, ctx);
   if (!answer) {
     await reply(interaction, { content: strings(locale).expiredButton }, { ephemeral: true });
     return;

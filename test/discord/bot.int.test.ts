@@ -239,7 +239,20 @@ describe('the buttons under an answer', () => {
     }
   });
 
-  it('a button whose answer is unknown (e.g. after a restart) gets a polite ephemeral note', async () => {
+  it('after a restart (answer no longer remembered) Sources and votes read the answer back from its message', async () => {
+    const forgotten = '1234567890123456780';
+    const cited = message(answer).embeds![0]!.fields!.map((f) => /S\d+$/.exec(f.name)![0]);
+    const sources = await h.emu.sendButton({ customId: `ask:sources:${forgotten}`, messageId: answer.original!.id, userId: clicker() }).waitForFinal();
+    expect(sources.body).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } } });
+    expect(messageOf(sources)!.embeds![0]!.fields!.map((f) => /S\d+/.exec(f.name)![0])).toEqual(cited);
+
+    const vote = await h.emu.sendButton({ customId: `ask:up:${forgotten}`, messageId: answer.original!.id, userId: clicker() }).waitForFinal();
+    expect(messageOf(vote)?.content).toContain('Thanks');
+    const line = readFileSync(h.feedbackFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.answerId === forgotten);
+    expect(line).toMatchObject({ vote: 'up', question: 'Who attended the roundtable from Korea?', answered: true });
+  });
+
+  it('a button whose answer is unknown and whose message is not an answer gets a polite ephemeral note', async () => {
     const click = h.emu.sendButton({ customId: 'ask:sources:1234567890123456789', userId: clicker() });
     const final = await click.waitForFinal();
 
