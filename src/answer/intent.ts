@@ -22,7 +22,7 @@ export function detectIntent(question: string): Intent {
 
 /** What a sentence that answers each kind of question tends to contain. */
 const ANSWER_PATTERNS: Partial<Record<Intent, RegExp>> = {
-  'how-many': /\d+\s*(?:곳|개|명|회|주년|개국)|\b(?:eight|sixteen|16|8|10th|once a year)\b/i,
+  'how-many': /\d+\s*(?:곳|개|명|회|주년|개국)|유일한|\b(?:eight|sixteen|16|8|10th|once a year|only|sole)\b/i,
   when: /\d+\s*(?:일|월|년)|이날|지난해|올해|매년|\bthe same day\b|\bthat day\b|연\s*\d+\s*회|\bon the \d+(?:st|nd|rd|th)\b|\blast year\b|\bthis year\b|\bevery year\b|\bannual(?:ly)?\b|\bNovember\b/i,
   where: /호텔|앰베서더|\bhotel\b|\bSofitel\b/i,
   who: /장관|회장|사장|본부장|대통령|\bminister\b|\bsecretary\b|\bchairman\b|\bpresident\b/i,

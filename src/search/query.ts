@@ -11,7 +11,7 @@ export interface Concept {
   alternatives: AnalyzedWord[][];
   /** True when the concept came from the glossary. */
   known: boolean;
-  /** True for a glossary name (person, company, place, programme): an English form is capitalised. */
+  /** True for a glossary name (person, company, place, programme): its main English form is capitalised. */
   properName: boolean;
 }
 
@@ -37,7 +37,7 @@ export function analyzeQuery(question: string, glossary: GlossaryMatcher | null)
     const forms = [...m.entry.ko, ...m.entry.en];
     const alternatives = forms.map((f) => analyzeText(f)).filter((a) => a.length > 0);
     if (alternatives.length === 0) continue;
-    concepts.push({ label: m.form, alternatives, known: true, properName: m.entry.en.some((f) => /^\p{Lu}/u.test(f)) });
+    concepts.push({ label: m.form, alternatives, known: true, properName: /^\p{Lu}/u.test(m.entry.en[0] ?? '') });
     expansions.push(...forms);
   }
   for (const word of analyzeText(rest)) concepts.push({ label: word.key, alternatives: [[word]], known: false, properName: false });

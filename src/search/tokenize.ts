@@ -56,6 +56,10 @@ const STOPWORDS = new Set([
 const KOREAN_QUESTION_WORD = /^(?:누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜)/u;
 /** A word that is only a light verb plus endings (`했어`, `됐음`, `나왔나요`): no content. */
 const KOREAN_LIGHT_VERB = /^(?:했|됐|왔|나왔|였|이었|하|되|해|돼|한|된|할|있|없)(?:어|나|음|니|냐|요|다|지|대|래|던|을|는|고|으|습니까|나요|어요|었|던가|을까|는지|겠|겠어)*$/u;
+/** The nominaliser 거 with a copula or quotative (`거야`, `거라고`, `거임`): grammar, not content. */
+const KOREAN_NOMINALISER = /^(?:거|건|게)(?:라고|라|야|임|지|래|예요|에요|였어|였음|인가|냐)?$/u;
+/** A counter after a separate `몇` (`몇 명임`, `몇 곳이야`): the question word's, not content. */
+const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지)(?:이|이야|야|임|이에요|예요|인가요|인지|이나|나)$/u;
 /** `몇` glued to a counter (`몇번`, `몇개국`): the counter is the content. */
 const HOW_MANY_PREFIX = /^몇\s*/u;
 
@@ -88,8 +92,8 @@ export function stripKoreanSuffix(word: string): string {
   return stripOnce(stripOnce(word));
 }
 
-/** Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`). */
-const VERBAL_ENDING = /(?:[았었였겠했됐봤왔갔줬웠]|어|아|고|려|자|대|래|니|냐|음|서|며|면|지|던|온|간|운|는|은|게|요)$/u;
+/** Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`, `열리는거`). */
+const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔줬웠]|어|아|고|려|자|대|래|니|냐|음|서|며|면|지|던|온|간|운|는|은|게|요)$/u;
 
 /** True for a Hangul word that looks like an inflected verb rather than a noun. */
 export function looksLikeKoreanVerb(word: string): boolean {
@@ -139,7 +143,7 @@ export function analyzeWord(word: string): AnalyzedWord | null {
     return { key: word, parts, hangul: hasHangul(word) };
   }
   if (hasHangul(word)) {
-    if (KOREAN_QUESTION_WORD.test(word) || KOREAN_LIGHT_VERB.test(word)) return null;
+    if (KOREAN_QUESTION_WORD.test(word) || KOREAN_LIGHT_VERB.test(word) || KOREAN_NOMINALISER.test(word) || KOREAN_COUNTER.test(word)) return null;
     if (HOW_MANY_PREFIX.test(word)) return word.length > 1 ? analyzeWord(word.replace(HOW_MANY_PREFIX, '')) : null;
     const stem = stripKoreanSuffix(word);
     if (STOPWORDS.has(stem) || [...stem].length < 2) return null;

@@ -51,14 +51,19 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
   });
 });
 
-describe.each(Object.keys(SETS))('abstention on %s', (name) => {
+/**
+ * Wrong abstentions: the issues ask for at most 5%. The Korean sets meet it. The English sets do not
+ * yet (README, "Known limits"): their limit is the measured level, so a change cannot make it worse
+ * unnoticed.
+ */
+const WRONG_ABSTENTION_LIMIT: Record<keyof typeof SETS, number> = { ko: 0.05, 'ko held out': 0.05, en: 0.1, 'en held out': 0.1 };
+
+describe.each(Object.keys(SETS) as (keyof typeof SETS)[])('abstention on %s', (name) => {
   it('declines at least 75% of the questions the article cannot answer', () => {
     expect(reports.get(name)!.abstention).toBeGreaterThanOrEqual(0.75);
   });
 
-  // The issues ask for at most 5% wrong abstentions; the lexical engine is not there yet (README,
-  // "Known limits"). This floor is the measured level, so a change cannot make it worse unnoticed.
-  it('wrongly declines at most 13% of answerable questions (regression floor, above the 5% goal)', () => {
-    expect(reports.get(name)!.wrongAbstention).toBeLessThanOrEqual(0.13);
+  it(`wrongly declines at most ${WRONG_ABSTENTION_LIMIT[name] * 100}% of answerable questions`, () => {
+    expect(reports.get(name)!.wrongAbstention).toBeLessThanOrEqual(WRONG_ABSTENTION_LIMIT[name]);
   });
 });
