@@ -52,11 +52,11 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
 });
 
 /**
- * Wrong abstentions: the issues ask for at most 5%. The Korean sets meet it. The English sets do not
- * yet (README, "Known limits"): their limit is the measured level, so a change cannot make it worse
- * unnoticed.
+ * Wrong abstentions: the issues ask for at most 5%, which the main sets and the Korean held-out set
+ * meet. The English held-out set misses it by one question (2 of 30); its limit is that measured
+ * level, so a change cannot make it worse unnoticed.
  */
-const WRONG_ABSTENTION_LIMIT: Record<keyof typeof SETS, number> = { ko: 0.05, 'ko held out': 0.05, en: 0.1, 'en held out': 0.1 };
+const WRONG_ABSTENTION_LIMIT: Record<keyof typeof SETS, number> = { ko: 0.05, 'ko held out': 0.05, en: 0.05, 'en held out': 0.07 };
 
 describe.each(Object.keys(SETS) as (keyof typeof SETS)[])('abstention on %s', (name) => {
   it('declines at least 75% of the questions the article cannot answer', () => {
