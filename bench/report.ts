@@ -171,13 +171,13 @@ export function renderMarkdown(report: BenchReport, options: { chart?: string } 
   }
   out.push('### Growth');
   out.push('');
-  out.push('Least-squares fit of log(figure) against log(sentences): a slope of 1 is linear, near 0 flat; 0.1–0.3 over two decades is what log n looks like.');
+  out.push('Least-squares fit of log(figure) against log(sentences): the slope is the exponent (1 linear, near 0 flat). Between 0.1 and 0.85 the power law is compared with a fit of figure against log(sentences), and the better one (R²) names the growth.');
   out.push('');
   out.push(table(
-    ['Figure', 'Slope', 'Reading', `Ratio ${scale.length ? `${size(scale[scale.length - 1]!.size)} / ${size(scale[0]!.size)}` : ''}`, 'R²'],
+    ['Figure', 'Slope', 'Reading', `Ratio ${scale.length ? `${size(scale[scale.length - 1]!.size)} / ${size(scale[0]!.size)}` : ''}`, 'R² power', 'R² log'],
     GROWTH_FIGURES.map((f) => {
       const g = report.growth[f.name];
-      return [f.name, g ? g.slope.toFixed(2) : '—', g?.label ?? '—', g ? `×${num(g.ratio)}` : '—', g ? g.r2.toFixed(3) : '—'];
+      return [f.name, g ? g.slope.toFixed(2) : '—', g?.label ?? '—', g ? `×${num(g.ratio)}` : '—', g ? g.r2.toFixed(3) : '—', g ? g.logR2.toFixed(3) : '—'];
     }),
   ));
   out.push('');

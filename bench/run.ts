@@ -114,7 +114,8 @@ async function lastQuickDuration(outDir: string): Promise<number | null> {
 /** Writes chart.svg, report.md and report.json for a report into a directory. */
 async function writeOutputs(report: BenchReport, outDir: string): Promise<void> {
   const { machine } = report;
-  const caption = `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${report.mode} run ${report.generatedAt.slice(0, 10)}; HNSW m=16 efC=200 ef=64, 256-d lexical vectors`;
+  const ef = report.scale[0]?.build.efSearch;
+  const caption = `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${report.mode} run ${report.generatedAt.slice(0, 10)}; HNSW m=16 efC=200${ef ? ` ef=${ef}` : ''}, 256-d lexical vectors`;
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'chart.svg'), renderChart(report.scale, caption));
   await writeFile(path.join(outDir, 'report.md'), renderMarkdown(report, { chart: 'chart.svg' }));
@@ -122,12 +123,13 @@ async function writeOutputs(report: BenchReport, outDir: string): Promise<void> 
 }
 
 /**
- * `--render FILE`: rebuilds report.md and chart.svg from an existing report.json (targets are
- * re-checked, picking up the latest --quick duration) without measuring anything.
+ * `--render FILE`: rebuilds report.md and chart.svg from an existing report.json (growth fits and
+ * targets are recomputed, picking up the latest --quick duration) without measuring anything.
  */
 async function render(file: string, outDir: string | undefined): Promise<void> {
   const report = JSON.parse(await readFile(file, 'utf8')) as BenchReport;
-  const { targets: _previous, ...draft } = report;
+  const { targets: _previous, ...measured } = report;
+  const draft = { ...measured, growth: fitScaleGrowth(measured.scale) };
   const rendered: BenchReport = { ...draft, targets: checkTargets(draft, report.mode === 'full' ? await lastQuickDuration(path.join(ROOT, 'bench/out')) : null) };
   const target = outDir ? path.resolve(outDir) : path.dirname(path.resolve(file));
   await writeOutputs(rendered, target);

@@ -35,7 +35,7 @@ export const EF_SWEEP = [16, 32, 64, 128, 256, 512] as const;
 /** efConstruction values tried by {@link sweepConstruction} (the store's own is 200). */
 export const EFC_SWEEP = [50, 100] as const;
 /** ef values at which each {@link sweepConstruction} graph is queried. */
-export const EFC_SWEEP_EF = [64, 128] as const;
+export const EFC_SWEEP_EF = [64, 128, 256] as const;
 const K = 10;
 const BATCH = 1000;
 
@@ -223,9 +223,10 @@ interface LoadedIndex {
 }
 
 /**
- * What `HnswVectorStore.load` does, without its one-call spread of every document into an array
- * (`push(...documents)` exceeds the call stack beyond ≈125k documents): read the graph, parse
- * documents.json, build the `Document`s. Used only when the store's own loader fails.
+ * What `HnswVectorStore.load` does — read the graph, parse documents.json, build the `Document`s —
+ * for when the store's own loader fails, so a size still gets load figures (flagged in the
+ * report). Before ee8eb44 the store spread every document into one `push(...)` call, which
+ * overflows the call stack beyond ≈125k documents; the first full run met it at 1M.
  */
 async function benchLoad(storeDir: string): Promise<LoadedIndex> {
   const graph = new hnswlib.HierarchicalNSW('cosine', EMBEDDING_DIM);

@@ -53,25 +53,16 @@ export interface GrowthFit {
   slope: number;
   /** Coefficient of determination of the power-law fit (1 when only two points). */
   r2: number;
+  /** Coefficient of determination of the logarithmic fit y ≈ a + b · ln n. */
+  logR2: number;
   /** Ratio of the last value to the first. */
   ratio: number;
-  /** Plain-words reading of the slope: "≈constant", "≈log", "sublinear", "≈linear", "superlinear". */
+  /** Plain-words reading: "≈constant", "≈log", "sublinear", "≈linear", "superlinear". */
   label: string;
 }
 
-/**
- * Fits y ≈ c · n^slope by least squares in log-log space and names the growth.
- *
- * The label reads the slope: below 0.1 the figure barely moves ("≈constant"); from 0.1 to 0.3
- * it grows by a roughly constant step per decade of n, which is what log n looks like over two
- * or three decades ("≈log"); 0.3–0.85 is "sublinear"; 0.85–1.15 "≈linear"; above that
- * "superlinear". Non-positive values are skipped (log undefined).
- */
-export function fitGrowth(sizes: readonly number[], values: readonly number[]): GrowthFit | null {
-  const points = sizes.map((n, i) => [n, values[i]] as const).filter(([n, y]) => n > 0 && y !== undefined && Number.isFinite(y) && y > 0);
-  if (points.length < 2) return null;
-  const xs = points.map(([n]) => Math.log(n));
-  const ys = points.map(([, y]) => Math.log(y!));
+/** Least squares of ys on xs: slope and R². */
+function leastSquares(xs: readonly number[], ys: readonly number[]): { slope: number; r2: number } {
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   let sxy = 0, sxx = 0, syy = 0;
@@ -80,26 +71,32 @@ export function fitGrowth(sizes: readonly number[], values: readonly number[]): 
     sxx += (xs[i]! - mx) ** 2;
     syy += (ys[i]! - my) ** 2;
   }
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  const r2 = syy === 0 || sxx === 0 ? 1 : (sxy * sxy) / (sxx * syy);
-  const first = points[0]![1]!;
-  const last = points[points.length - 1]![1]!;
-  return { slope, r2, ratio: last / first, label: growthLabel(slope) };
+  return { slope: sxx === 0 ? 0 : sxy / sxx, r2: syy === 0 || sxx === 0 ? 1 : (sxy * sxy) / (sxx * syy) };
 }
 
-/** Names a log-log slope (see {@link fitGrowth}). */
-export function growthLabel(slope: number): string {
+/**
+ * Fits y ≈ c · n^slope by least squares in log-log space and names the growth.
+ *
+ * Slope below 0.1: "≈constant"; 0.85–1.15: "≈linear"; above: "superlinear". In between, with
+ * three sizes or more, the power law is compared with a logarithmic fit (y ≈ a + b · ln n): the
+ * better fit (higher R²) decides between "≈log" and "sublinear"; with two sizes, which cannot tell
+ * them apart, a slope below 0.3 reads as "≈log". Non-positive values are skipped (log undefined).
+ */
+export function fitGrowth(sizes: readonly number[], values: readonly number[]): GrowthFit | null {
+  const points = sizes.map((n, i) => [n, values[i]] as const).filter((p): p is readonly [number, number] => p[0] > 0 && p[1] !== undefined && Number.isFinite(p[1]) && p[1] > 0);
+  if (points.length < 2) return null;
+  const logN = points.map(([n]) => Math.log(n));
+  const power = leastSquares(logN, points.map(([, y]) => Math.log(y)));
+  const logarithmic = leastSquares(logN, points.map(([, y]) => y));
+  const ratio = points[points.length - 1]![1] / points[0]![1];
+  return { slope: power.slope, r2: power.r2, logR2: logarithmic.r2, ratio, label: growthLabel(power.slope, points.length >= 3 ? logarithmic.r2 > power.r2 : null) };
+}
+
+/** Names a log-log slope (see {@link fitGrowth}); `logFitsBetter` is null when it cannot be told. */
+export function growthLabel(slope: number, logFitsBetter: boolean | null = null): string {
   if (slope < 0.1) return '≈constant';
-  if (slope < 0.3) return '≈log';
-  if (slope < 0.85) return 'sublinear';
-  if (slope <= 1.15) return '≈linear';
-  return 'superlinear';
-}
-
-/** Rounds to a number of significant digits, keeping integers ≥ 10^digits whole. */
-export function round(value: number, digits = 3): number {
-  if (!Number.isFinite(value) || value === 0) return value;
-  const magnitude = Math.floor(Math.log10(Math.abs(value)));
-  const factor = 10 ** (digits - 1 - magnitude);
-  return factor >= 1 ? Math.round(value * factor) / factor : Math.round(value);
+  if (slope > 1.15) return 'superlinear';
+  if (slope >= 0.85) return '≈linear';
+  if (logFitsBetter === null) return slope < 0.3 ? '≈log' : 'sublinear';
+  return logFitsBetter ? '≈log' : 'sublinear';
 }
