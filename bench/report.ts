@@ -98,7 +98,7 @@ export function renderMarkdown(report: BenchReport, options: { chart?: string } 
 
   out.push('## Scale: synthetic corpora');
   out.push('');
-  out.push(`Deterministic synthetic news (bench/README.md); ${scale[0]?.build.queries ?? 0} queries per size (half eval questions, half corpus fragments); HNSW m=16, efConstruction=200, ef=${scale[0]?.build.efSearch ?? 64}, k=10; 256-d lexical embeddings. Query latency = embed + search; brute force = embed + exact scan over a Float32Array.`);
+  out.push(`Deterministic synthetic news (bench/README.md); ${scale[0]?.build.queries ?? 0} queries per size (half eval questions, half corpus fragments); HNSW m=16, efConstruction=${scale[0]?.build.efConstruction ?? 200}, ef=${scale[0]?.build.efSearch ?? 64}, k=10; 256-d lexical embeddings. Query latency = embed + search; brute force = embed + exact scan over a Float32Array.`);
   out.push('');
   if (options.chart) {
     out.push(`![Query latency and build time against corpus size](${options.chart})`);

@@ -115,7 +115,8 @@ async function lastQuickDuration(outDir: string): Promise<number | null> {
 async function writeOutputs(report: BenchReport, outDir: string): Promise<void> {
   const { machine } = report;
   const ef = report.scale[0]?.build.efSearch;
-  const caption = `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${report.mode} run ${report.generatedAt.slice(0, 10)}; HNSW m=16 efC=200${ef ? ` ef=${ef}` : ''}, 256-d lexical vectors`;
+  const efConstruction = report.scale[0]?.build.efConstruction ?? 200;
+  const caption = `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; ${report.mode} run ${report.generatedAt.slice(0, 10)}; HNSW m=16 efC=${efConstruction}${ef ? ` ef=${ef}` : ''}, 256-d lexical vectors`;
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'chart.svg'), renderChart(report.scale, caption));
   await writeFile(path.join(outDir, 'report.md'), renderMarkdown(report, { chart: 'chart.svg' }));

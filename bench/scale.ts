@@ -32,7 +32,7 @@ export interface ScaleOptions {
 
 /** ef values tried on the loaded graph (the store's own is {@link HnswVectorStore.parameters}). */
 export const EF_SWEEP = [16, 32, 64, 128, 256, 512] as const;
-/** efConstruction values tried by {@link sweepConstruction} (the store's own is 200). */
+/** efConstruction values tried by {@link sweepConstruction} (the store's own: `DEFAULT_HNSW.efConstruction`). */
 export const EFC_SWEEP = [50, 100] as const;
 /** ef values at which each {@link sweepConstruction} graph is queried. */
 export const EFC_SWEEP_EF = [64, 128, 256] as const;
@@ -211,6 +211,7 @@ export async function buildScale(options: ScaleOptions): Promise<ScaleBuildResul
     query: summarize(hnsw.samples),
     recallAt10: recallAtK(hnsw.results, exact.results, K),
     efSearch: store.parameters.efSearch,
+    efConstruction: store.parameters.efConstruction,
     bruteForce: { query: summarize(exact.samples), buildMs: fitMs + embedMs, bytes: flat.bytes },
   };
 }

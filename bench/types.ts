@@ -114,6 +114,8 @@ export interface ScaleBuildResult {
   /** HNSW recall@10 against exact search (tie-aware, see bench/README.md). */
   recallAt10: number;
   efSearch: number;
+  /** The store's efConstruction (absent in reports written before it was recorded: 200). */
+  efConstruction?: number;
   bruteForce: {
     /** Embed + exact scan over a Float32Array of all vectors (ms). */
     query: LatencySummary;
