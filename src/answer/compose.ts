@@ -1,31 +1,40 @@
 import type { RankedPassage } from '../search/retriever.js';
-import { hasAnswerShape, type Intent } from './intent.js';
+import { answerabilityFeatures, answerabilityScore } from './answerability.js';
+import type { AnswerabilityModel } from './answerability.js';
+import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import type { Language } from './question.js';
 import type { Citation } from './types.js';
+import type { UnderstoodQuestion } from './understand.js';
 
 /** When an answer is given and how much of it. */
 export interface ComposePolicy {
-  /** Least concept support of the best passage for the article to count as answering. */
-  minSupport: number;
+  /** The fitted answerability model (its threshold decides answer or decline). */
+  model: AnswerabilityModel;
   /** A further passage is cited when its score is at least this share of the best. */
   followerRatio: number;
-  /** Most citations in one answer, by intent. */
-  maxCitations: Partial<Record<Intent, number>> & { default: number };
+  /** Most citations of a one-fact answer. */
+  maxCitations: number;
+  /** Most citations of a list or summary answer (cited in article order). */
+  maxListCitations: number;
+  /** A list answer cites passages scoring at least this share of the best. */
+  listRatio: number;
   /** Answer text budget in characters (a Discord embed shows ~4,096; readers want less). */
   maxAnswerLength: number;
-  /** How far down the ranking to look for a passage shaped like the answer. */
-  shapeWindow: number;
   /** Related sentences offered when not answered. */
   relatedCount: number;
+  /** Least support for a yes/no answer to begin with "Yes": the passage carries (nearly) all the question. */
+  yesSupport: number;
 }
 
 export const DEFAULT_POLICY: ComposePolicy = {
-  minSupport: 0.4,
-  followerRatio: 0.85,
-  maxCitations: { default: 2, list: 3, what: 2 },
+  model: ANSWERABILITY_MODEL,
+  followerRatio: 0.9,
+  maxCitations: 2,
+  maxListCitations: 4,
+  listRatio: 0.75,
   maxAnswerLength: 1000,
   relatedCount: 3,
-  shapeWindow: 2,
+  yesSupport: 0.9,
 };
 
 const NOT_IN_ARTICLE: Record<Language, string> = {
@@ -61,39 +70,66 @@ export interface Composition {
   answer: string;
   citations: Citation[];
   related: Citation[];
+  /** Probability that the article answers the question, by the fitted model. */
+  confidence?: number;
+}
+
+const ENGLISH_NUMBER = /\b(?:\d[\d,.]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|once|twice)(?:\s+(?:hundred|thousand|million|billion|trillion))?(?:\s*(?:%|percent))?(?:\s+[a-z]+)?/iu;
+const KOREAN_NUMBER = /\d[\d,.]*\s*(?:[만억조]\s*)?(?:\d[\d,.]*\s*[만억조]\s*)?(?:명|곳|개국|개|번|회|차례|가지|해|살|세|배|권|대|척|건|군데|분|시간|년|달|원|달러|톤|%|퍼센트)?|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|곳|개|번|회|차례|가지|해|군데)/u;
+
+/** The number a counting answer states: the first amount in the sentence (`8개`, `eight companies`). */
+export function statedNumber(text: string, language: Language): string | null {
+  const match = (language === 'en' ? ENGLISH_NUMBER : KOREAN_NUMBER).exec(text);
+  return match ? match[0].trim() : null;
+}
+
+/** The opening of an answer: yes/no first, or the number a counting question asks for. */
+function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, policy: ComposePolicy): string {
+  const { language } = question;
+  if (question.yesNo) {
+    if (best.support >= policy.yesSupport) return language === 'ko' ? '네. ' : 'Yes. ';
+    return language === 'ko' ? '기사에는 이렇게 나옵니다: ' : 'Here is what the article says: ';
+  }
+  if (question.intent === 'how-many' || question.intent === 'how-much') {
+    const number = statedNumber(text, language);
+    if (number) return `${number}: `;
+  }
+  return '';
 }
 
 /**
- * Builds an extractive answer from ranked passages: the best one, plus close followers, each
- * sentence followed by its `[n]` marker. Declines, with related sentences, when the best passage
- * does not carry enough of the question.
+ * Builds an extractive answer from ranked passages when the fitted answerability score of the best
+ * one clears the threshold; otherwise declines and offers the closest sentences as related.
+ * One-fact answers cite the best passage and close followers; list and summary questions cite up
+ * to four passages that carry part of the answer, in article order.
  */
-export function composeAnswer(ranked: readonly RankedPassage[], intent: Intent, language: Language, policy: ComposePolicy = DEFAULT_POLICY): Composition {
-  // The best-ranked passage that carries enough of the question and has the shape of an answer
-  // (a date for "when"); headings often outrank the body sentence that holds the detail.
-  const best = ranked.slice(0, policy.shapeWindow).find((r) => r.support >= policy.minSupport && r.coversNames && hasAnswerShape(intent, r.passage));
-  if (!best) {
+export function composeAnswer(ranked: readonly RankedPassage[], question: UnderstoodQuestion, policy: ComposePolicy = DEFAULT_POLICY): Composition {
+  const { language } = question;
+  const best = ranked[0];
+  const confidence = best ? answerabilityScore(answerabilityFeatures(best, question), policy.model) : 0;
+  if (!best || confidence < policy.model.threshold) {
     const related = ranked.slice(0, policy.relatedCount).map((r, i) => toCitation(r, i + 1, language));
-    return { answered: false, answer: NOT_IN_ARTICLE[language], citations: [], related };
+    return { answered: false, answer: NOT_IN_ARTICLE[language], citations: [], related, confidence };
   }
-  const limit = policy.maxCitations[intent] ?? policy.maxCitations.default;
+  const list = question.intent === 'list';
+  const limit = list ? policy.maxListCitations : policy.maxCitations;
+  const ratio = list ? policy.listRatio : policy.followerRatio;
   const chosen: RankedPassage[] = [best];
   const seenTexts = new Set([answerText(best, language)]);
   let length = answerText(best, language).length;
-  for (const candidate of ranked) {
-    if (candidate === best) continue;
+  for (const candidate of ranked.slice(1)) {
     if (chosen.length >= limit) break;
-    // A second sentence must carry the question about as fully as the first, or it is noise.
-    if (candidate.score < best.score * policy.followerRatio || candidate.support < Math.max(policy.minSupport, best.support - 0.05)) continue;
-    if (!candidate.coversNames || !hasAnswerShape(intent, candidate.passage)) continue;
+    // A further sentence must carry the question about as fully as the first, or it is noise.
+    if (candidate.score < best.score * ratio || candidate.support < best.support * ratio) continue;
+    if (!candidate.coversNames) continue;
     const text = answerText(candidate, language);
     if (seenTexts.has(text) || length + text.length + 5 > policy.maxAnswerLength) continue;
     seenTexts.add(text);
     length += text.length + 5;
     chosen.push(candidate);
   }
-  chosen.sort((a, b) => b.score - a.score);
+  if (list) chosen.sort((a, b) => a.passage.sentence.ordinal - b.passage.sentence.ordinal);
   const citations = chosen.map((r, i) => toCitation(r, i + 1, language));
-  const answer = chosen.map((r, i) => `${answerText(r, language)} [${i + 1}]`).join(' ');
-  return { answered: true, answer, citations, related: [] };
+  const body = chosen.map((r, i) => `${answerText(r, language)} [${i + 1}]`).join(' ');
+  return { answered: true, answer: `${lead(question, best, answerText(best, language), policy)}${body}`, citations, related: [], confidence };
 }

@@ -1,7 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { OLLAMA_DEFAULTS, type CoreConfig } from '../config.js';
-import { loadCorpus, type Corpus } from '../corpus/load.js';
+import { buildCorpus, loadCorpus, type Corpus } from '../corpus/load.js';
+import { Document } from '@langchain/core/documents';
+import { HnswVectorStore } from '../search/hnsw-store.js';
+import type { IdentifiedEmbeddings } from '../search/embedder.js';
 import { parseParticipants, participantsFileName, type Participant } from '../corpus/participants.js';
 import type { Sentence } from '../corpus/types.js';
 import { Bm25Index } from '../search/bm25.js';
@@ -10,13 +13,13 @@ import { LexicalEmbeddings } from '../search/lexical-embeddings.js';
 import { OllamaEmbeddings } from '../search/ollama-embeddings.js';
 import { buildPassages, passageKey, type Passage } from '../search/passages.js';
 import { openVectorIndex, type OpenedIndex } from '../search/persisted-index.js';
-import { analyzeQuery } from '../search/query.js';
-import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
+import type { AnalyzedQuery } from '../search/query.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
 import { composeAnswer, DEFAULT_POLICY, notInArticle, type ComposePolicy } from './compose.js';
-import { detectIntent, intentBoost } from './intent.js';
+import { intentBoost } from './intent.js';
+import { understandQuestion, type UnderstoodQuestion } from './understand.js';
 import { answerFromParticipants } from './participants-answer.js';
-import { checkQuestion, detectLanguage } from './question.js';
+import { checkQuestion } from './question.js';
 import type { AnswerResult } from './types.js';
 import { unfaithfulCitations, type SourceLookup } from './verify.js';
 
@@ -26,6 +29,8 @@ export interface QaEngine {
   ask(question: string): Promise<AnswerResult>;
   /** The retrieval ranking behind an answer (for evaluation and "related" lists). */
   rank(question: string, k?: number): Promise<RankedPassage[]>;
+  /** How a question was understood and ranked, for evaluation and calibration. */
+  inspect(question: string, k?: number): Promise<{ understood: UnderstoodQuestion; ranked: RankedPassage[] }>;
   corpus: Corpus;
   passages: readonly Passage[];
   /** Looks a sentence up by document and id, with its passage (translation included). */
@@ -52,17 +57,6 @@ export class QuestionError extends Error {
   }
 }
 
-/**
- * Unseen words that look like names: capitalised Latin words (not the first word) and Hangul nouns.
- * Returned as the user wrote them, particles removed (`인텔에선` → `인텔`).
- */
-function namesOutsideCorpus(question: string, unseen: readonly AnalyzedWord[]): string[] {
-  const capitalised = new Set((question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => w.toLowerCase()));
-  return unseen
-    .filter((w) => (w.hangul ? !looksLikeKoreanVerb(w.key) : capitalised.has(w.key)))
-    .map((w) => (w.hangul ? w.key : question.match(new RegExp(`\\b${w.key}\\b`, 'iu'))?.[0] ?? w.key));
-}
-
 /** Loads the article(s), opens or builds the index and returns the engine. */
 export async function createEngine(options: EngineOptions): Promise<QaEngine> {
   const { config, log } = options;
@@ -80,6 +74,38 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     log,
     rebuild: options.rebuild,
   });
+  return assembleEngine({ corpus, passages, embeddings, index, log, policy: options.policy });
+}
+
+/**
+ * Builds an engine wholly in memory from article files (name → content), with the built-in
+ * embedder: no disk, no network. Used to measure the method on text it was never tuned for.
+ */
+export async function createMemoryEngine(files: ReadonlyMap<string, string>, options: { dimension?: number; policy?: ComposePolicy } = {}): Promise<QaEngine> {
+  const corpus = buildCorpus(files);
+  const passages = buildPassages(corpus);
+  const embeddings = new LexicalEmbeddings({ dimension: options.dimension ?? 256 }).fit(passages.map((p) => p.searchText));
+  const store = new HnswVectorStore(embeddings, { dimension: embeddings.dimension, capacity: passages.length });
+  store.addVectorsSync(await embeddings.embedDocuments(passages.map((p) => p.searchText)), passages.map((p) => new Document({ pageContent: p.searchText, metadata: { document: p.sentence.document, id: p.sentence.id } })));
+  const index: OpenedIndex = {
+    store,
+    status: 'built',
+    manifest: { formatVersion: 0, corpusHash: corpus.hash, embedder: embeddings.id, dimension: embeddings.dimension, count: passages.length, hnsw: { m: store.parameters.m, efConstruction: store.parameters.efConstruction }, files: {}, builtAt: new Date(0).toISOString() },
+  };
+  return assembleEngine({ corpus, passages, embeddings, index, policy: options.policy });
+}
+
+interface EngineParts {
+  corpus: Corpus;
+  passages: Passage[];
+  embeddings: IdentifiedEmbeddings;
+  index: OpenedIndex;
+  log?: Logger;
+  policy?: ComposePolicy;
+}
+
+/** Wires loaded parts into the question-answering core: no I/O happens here. */
+function assembleEngine({ corpus, passages, embeddings, index, log, policy: givenPolicy }: EngineParts): QaEngine {
   const participantsByDocument = corpus.documents.map((document) => {
     const json = corpus.sidecars.get(participantsFileName(document.slug));
     return { document: document.slug, participants: json ? parseParticipants(json, document) : [] };
@@ -92,7 +118,7 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     sentence: (document, id): Sentence | undefined => byKey.get(passageKey(document, id))?.sentence,
     raw: (document) => corpus.raw.get(document),
   };
-  const policy = options.policy ?? DEFAULT_POLICY;
+  const policy = givenPolicy ?? DEFAULT_POLICY;
 
   function accept(rawQuestion: string): string {
     const checked = checkQuestion(rawQuestion);
@@ -100,24 +126,30 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     return checked.question;
   }
 
+  const understanding = { glossary, vocabulary: retriever.vocabulary, unseenWords: (q: AnalyzedQuery) => retriever.unseenWords(q) };
+
+  function retrieve(understood: UnderstoodQuestion, k: number): Promise<RankedPassage[]> {
+    return retriever.retrieve(understood.query, k, (p) => intentBoost(understood.intent, p));
+  }
+
   async function rank(rawQuestion: string, k = 8): Promise<RankedPassage[]> {
-    const question = accept(rawQuestion);
-    const intent = detectIntent(question);
-    return retriever.retrieve(analyzeQuery(question, glossary), k, (p) => intentBoost(intent, p));
+    return retrieve(understandQuestion(accept(rawQuestion), understanding), k);
+  }
+
+  async function inspect(rawQuestion: string, k = 8): Promise<{ understood: UnderstoodQuestion; ranked: RankedPassage[] }> {
+    const understood = understandQuestion(accept(rawQuestion), understanding);
+    return { understood, ranked: await retrieve(understood, k) };
   }
 
   async function ask(rawQuestion: string): Promise<AnswerResult> {
     const started = performance.now();
-    const question = accept(rawQuestion);
-    const language = detectLanguage(question);
-    const intent = detectIntent(question);
-    const query = analyzeQuery(question, glossary);
-    const unknownNames = namesOutsideCorpus(question, retriever.unseenWords(query));
+    const understood = understandQuestion(accept(rawQuestion), understanding);
+    const { question, language } = understood;
+    const ranked = await retrieve(understood, 8);
     const fromParticipants = participantsByDocument
-      .map(({ document, participants }) =>
-        answerFromParticipants({ question, language, intent, participants, document, unknownNames, translate: (id) => byKey.get(passageKey(document, id))?.translation }))
+      .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation }))
       .find((c) => c !== null);
-    const composed = fromParticipants ?? composeAnswer(await retriever.retrieve(query, 8, (p) => intentBoost(intent, p)), intent, language, policy);
+    const composed = fromParticipants ?? composeAnswer(ranked, understood, policy);
     const bad = unfaithfulCitations([...composed.citations, ...composed.related], source);
     if (bad.length > 0) {
       // Cannot happen unless ingest is broken; an answer resting on a misquote is no answer.
@@ -128,5 +160,5 @@ export async function createEngine(options: EngineOptions): Promise<QaEngine> {
     return { question, language, ...composed, ms: Math.round((performance.now() - started) * 1000) / 1000 };
   }
 
-  return { ask, rank, corpus, passages, participants: participantsByDocument.flatMap((d) => d.participants), passage: (document, id) => byKey.get(passageKey(document, id)), index, retriever };
+  return { ask, rank, inspect, corpus, passages, participants: participantsByDocument.flatMap((d) => d.participants), passage: (document, id) => byKey.get(passageKey(document, id)), index, retriever };
 }

@@ -1,16 +1,17 @@
 import type { Passage } from '../search/passages.js';
 
 /** What kind of answer a question wants. */
-export type Intent = 'how-many' | 'when' | 'where' | 'who' | 'list' | 'why' | 'how' | 'what';
+export type Intent = 'how-much' | 'how-many' | 'when' | 'where' | 'who' | 'list' | 'why' | 'how' | 'what';
 
 /** Checked in order: the first that matches wins ("how many" before "how", "어디어디" before "어디"). */
 const QUESTION_PATTERNS: [Intent, RegExp][] = [
-  ['how-many', /몇\s*(?:명|곳|개|군데|번|회|주년|개국|사|퍼센트|시간|년)|얼마|숫자|\bhow (?:many|much|long|often)\b|\bnumber of\b|\bcount\b|\bwhat percent|자주|몇\s*번/i],
-  ['when', /언제|며칠|몇\s*일|몇\s*월|몇\s*년|날짜|시기|\bwhen\b|\bwhat (?:day|date|time|year|month)\b|\bwhich (?:day|date)\b/i],
-  ['list', /어디어디|뭐뭐|무엇무엇|목록|리스트|명단|전부|모두\s*알려|어떤\s*(?:기업|회사|업체|분야|의제)|\bwhich (?:\w+ )?(?:companies|firms|topics|issues|sectors|industries|areas)\b|\blist\b|\bname (?:the|all)\b|\bwhat (?:companies|topics|issues|sectors|industries)\b/i],
-  ['where', /어디|장소|어느\s*(?:호텔|곳|도시|장소)|\bwhere\b|\bwhich (?:hotel|city|venue|place)\b|\bvenue\b|\blocation\b/i],
-  ['who', /누구|누가|누군|참석자|대표로|\bwho\b|\bwhom\b|\bwhose\b/i],
-  ['why', /왜|이유|까닭|계기|\bwhy\b|\breason\b|\bprompted\b/i],
+  ['how-much', /얼마(?:를|나|에|가)?\s*(?:투자|들|받|내|벌|썼|쓰)|금액|액수|투자\s*규모|비용|가격|\bhow much (?:money|did|does|do|is|was|will|has)\b|\bhow much\b.*\b(?:invest|cost|spend|pay|worth|price|budget)/i],
+  ['how-many', /몇\s*(?:명|곳|개|군데|번|회|주년|개국|사|퍼센트|시간|년|배|살|세|위|층|차례|가지|건|대|척|권|편)|얼마|숫자|규모|\bhow (?:many|much|long|often|old|far|big|large)\b|\bnumber of\b|\bcount\b|\bwhat (?:percent|percentage|amount|share)\b/i],
+  ['when', /언제|며칠|몇\s*일|몇\s*월|몇\s*년도|날짜|시기|연도|\bwhen\b|\bwhat (?:day|date|time|year|month|century|decade|period)\b|\bwhich (?:day|date|year|month|century|decade)\b|\bin what year\b/i],
+  ['list', /어디어디|뭐뭐|무엇무엇|누구누구|목록|리스트|명단|정리해|다\s*(?:알려|말해)|전부|모두\s*알려|\blist\b|\bname (?:the|all|every)\b|\b(?:all|every) (?:the )?\w+s\b/i],
+  ['where', /어디|장소|어느\s*(?:곳|도시|나라|지역|장소|건물)|\bwhere\b|\bwhich (?:city|country|venue|place|state|region|building|town)\b|\bvenue\b|\blocation\b/i],
+  ['who', /누구|누가|누군|\bwho\b|\bwhom\b|\bwhose\b/i],
+  ['why', /왜|이유|까닭|계기|\bwhy\b|\breason\b/i],
   ['how', /어떻게|어떤\s*방식|\bhow\b/i],
 ];
 
@@ -20,29 +21,48 @@ export function detectIntent(question: string): Intent {
   return 'what';
 }
 
-/** What a sentence that answers each kind of question tends to contain. */
-const ANSWER_PATTERNS: Partial<Record<Intent, RegExp>> = {
-  'how-many': /\d+\s*(?:곳|개|명|회|주년|개국)|유일한|\b(?:eight|sixteen|16|8|10th|once a year|only|sole)\b/i,
-  when: /\d+\s*(?:일|월|년)|이날|지난해|올해|매년|\bthe same day\b|\bthat day\b|연\s*\d+\s*회|\bon the \d+(?:st|nd|rd|th)\b|\blast year\b|\bthis year\b|\bevery year\b|\bannual(?:ly)?\b|\bNovember\b/i,
-  where: /호텔|앰베서더|\bhotel\b|\bSofitel\b/i,
-  who: /장관|회장|사장|본부장|대통령|\bminister\b|\bsecretary\b|\bchairman\b|\bpresident\b/i,
-  list: /(?:[^,·]+[,·]){3,}/,
-};
+const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|once|twice|thrice|single|sole|only|first|second|third|fourth|fifth|tenth)';
+const KOREAN_NUMBER = '(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네|첫|유일|단독|백|천|만|억|조)';
 
 /**
- * A small bonus for sentences shaped like an answer to the question's intent, and a small penalty
- * for headings, which repeat the body in fewer words.
+ * What a sentence that answers each kind of question contains, from general cues only: any number
+ * for amounts; dates, years, months and relative times for "when"; place words for "where";
+ * titles and names for "who"; an enumeration for lists.
  */
-/** True when the passage has the shape the intent asks for (a date for "when"); true for intents without one. */
-export function hasAnswerShape(intent: Intent, passage: Passage): boolean {
-  const pattern = ANSWER_PATTERNS[intent];
-  if (!pattern || intent === 'list') return true;
-  return pattern.test(passage.sentence.text) || (passage.translation !== undefined && pattern.test(passage.translation));
+const ANSWER_SHAPES: Partial<Record<Intent, RegExp>> = {
+  'how-much': /\d[\d,.]*\s*(?:[만억조]\s*)?(?:원|달러|엔|유로|위안)|[만억조]\s*(?:원|달러)|[$€£¥₩]\s*\d|\b\d[\d,.]*\s*(?:(?:million|billion|trillion)\s*)?(?:dollars?|won|yen|euros?|pounds?)\b|\b\d[\d,.]*\s*(?:million|billion|trillion)\b/iu,
+  'how-many': new RegExp(`\\d|\\b${NUMBER_WORD}\\b|${KOREAN_NUMBER}\\s*(?:명|곳|개|번|회|차례|가지|해|살|배|권|대|척|건|군데|개국|분|시간|년|달)|[만억조]\\s*(?:원|달러|명|개|톤|배)|%|퍼센트|percent`, 'iu'),
+  when: /\d{1,4}\s*(?:년|월|일|세기|시|분기)|\b1\d{3}\b|\b20\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:today|yesterday|tomorrow|annual(?:ly)?|century|decade|ago|later|earlier|recently|since|until|during|season|spring|summer|autumn|fall|winter|morning|evening|night|year|month|week|day)s?\b|지난해|올해|내년|작년|이날|당시|오늘|어제|내일|최근|이후|이전|이듬해|매년|매달|초반|중반|후반|말기|시절|시대|봄|여름|가을|겨울|오전|오후|새벽|저녁/iu,
+  where: /\b(?:in|at|from|near|inside|outside) (?:the )?\p{Lu}|\b(?:city|town|country|state|province|region|district|hotel|center|centre|building|university|hall|street|avenue|island|river|mountain|capital|headquarters|airport|station|port|venue|square|park|stadium|museum|church|palace)\b|에서|(?:시|도|군|구|읍|면|동|리|국|주|섬|산|강|호텔|센터|빌딩|대학|대학교|공항|역|항|궁|광장|공원|경기장|박물관|지역|본사|청사)(?:에|에서|으로|로|의|은|는|이|가)?(?=\s|$|[,.])/u,
+  who: /장관|대통령|총리|회장|부회장|사장|대표|본부장|의원|교수|박사|감독|선수|위원장|국왕|왕|황제|씨|님|\b(?:minister|secretary|president|chairman|chairwoman|chair|ceo|chief|director|professor|dr|mr|mrs|ms|king|queen|emperor|prince|princess|senator|governor|mayor|general|captain|coach|founder|author|leader|vice)\b|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u,
+  list: /(?:[^,·、]+[,·、]){2,}|\b(?:and|및|등)\b.*\b(?:and|및|등)\b/u,
+};
+
+/** True when the text has the shape the intent asks for (a date for "when"); true for intents without one. */
+export function textHasAnswerShape(intent: Intent, text: string): boolean {
+  const pattern = ANSWER_SHAPES[intent];
+  return !pattern || pattern.test(text);
 }
 
-export function intentBoost(intent: Intent, passage: Passage): number {
-  const pattern = ANSWER_PATTERNS[intent];
-  const shaped = pattern && (pattern.test(passage.sentence.text) || (passage.translation !== undefined && pattern.test(passage.translation)));
+/** True when the passage (or its rendering) has the shape the intent asks for. */
+export function hasAnswerShape(intent: Intent, passage: Passage): boolean {
+  return textHasAnswerShape(intent, passage.sentence.text) || (passage.translation !== undefined && textHasAnswerShape(intent, passage.translation));
+}
+
+/** Bonus for a passage shaped like the answer, and a smaller penalty for headings (they repeat the body in fewer words). */
+export interface ShapeWeights {
+  shaped: number;
+  heading: number;
+}
+
+export const DEFAULT_SHAPE_WEIGHTS: ShapeWeights = { shaped: 0.06, heading: 0.03 };
+
+/**
+ * A soft ranking signal: a small bonus for sentences shaped like an answer to the question's
+ * intent, a small penalty for headings. It reorders close candidates; it never declines one.
+ */
+export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeights = DEFAULT_SHAPE_WEIGHTS): number {
+  const shaped = ANSWER_SHAPES[intent] !== undefined && intent !== 'list' && hasAnswerShape(intent, passage);
   const heading = passage.sentence.kind !== 'paragraph';
-  return (shaped ? 0.06 : 0) - (heading ? 0.05 : 0);
+  return (shaped ? weights.shaped : 0) - (heading ? weights.heading : 0);
 }

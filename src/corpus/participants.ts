@@ -3,7 +3,7 @@ import type { ArticleDocument } from './types.js';
 
 const participantSchema = z.object({
   kind: z.enum(['company', 'official']),
-  country: z.enum(['KR', 'US']),
+  country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as KR'),
   name: z.string().min(1),
   nameEn: z.string().min(1),
   person: z.string().min(1).optional(),
@@ -17,6 +17,8 @@ const participantSchema = z.object({
 const participantsFile = z.object({
   document: z.string(),
   events: z.record(z.string(), z.object({ ko: z.string(), en: z.string() })),
+  /** How the article's countries are named, and the words a question uses for them (`한국`, `Korean`). */
+  countries: z.record(z.string(), z.object({ ko: z.string(), en: z.string(), aliases: z.array(z.string().min(1)).default([]) })).default({}),
   participants: z.array(participantSchema),
 });
 
@@ -25,6 +27,8 @@ export interface Participant extends Omit<z.infer<typeof participantSchema>, 'ci
   citation: { id: string; text: string };
   /** The event in both languages. */
   eventName: { ko: string; en: string };
+  /** The country in both languages, and the words a question uses for it. */
+  countryName: { ko: string; en: string; aliases: string[] };
 }
 
 /** Sidecar file name holding the participants of a document. */
@@ -47,6 +51,7 @@ export function parseParticipants(json: string, document: ArticleDocument): Part
     }
     const eventName = file.events[p.event];
     if (!eventName) throw new Error(`${label}: unknown event "${p.event}"`);
-    return { ...p, citation: { id: p.citation, text }, eventName };
+    const countryName = file.countries[p.country] ?? { ko: p.country, en: p.country, aliases: [p.country.toLowerCase()] };
+    return { ...p, citation: { id: p.citation, text }, eventName, countryName };
   });
 }

@@ -38,7 +38,6 @@ export interface Strings {
   participantsSummary: (count: number) => string;
   participantsFilter: (filters: string[]) => string;
   noParticipants: string;
-  country: Record<'KR' | 'US', string>;
   kind: Record<'company' | 'official', string>;
   moreOmitted: (n: number) => string;
   helpTitle: string;
@@ -81,7 +80,6 @@ const ko: Strings = {
   participantsSummary: (count) => `기사에 나온 기업과 정부 관계자 ${count}명(곳)입니다.`,
   participantsFilter: (filters) => `조건: ${filters.join(', ')}`,
   noParticipants: '조건에 맞는 참석자가 기사에 없습니다.',
-  country: { KR: '한국', US: '미국' },
   kind: { company: '기업', official: '정부 관계자' },
   moreOmitted: (n) => `(길이 제한으로 ${n}개 생략)`,
   helpTitle: '도움말',
@@ -131,7 +129,6 @@ const en: Strings = {
   participantsSummary: (count) => `${count} companies and officials named in the article.`,
   participantsFilter: (filters) => `Showing: ${filters.join(', ')}`,
   noParticipants: 'No participant in the article matches.',
-  country: { KR: 'Korea', US: 'United States' },
   kind: { company: 'companies', official: 'officials' },
   moreOmitted: (n) => `(${n} more left out to fit Discord's limits)`,
   helpTitle: 'Help',

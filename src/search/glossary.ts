@@ -25,6 +25,12 @@ export function parseGlossary(json: string): GlossaryEntry[] {
   return glossaryFile.parse(JSON.parse(json)).entries;
 }
 
+/** A two-word Latin name in the other order (`Lee Chang-yang` → `Chang-yang Lee`): names travel in both. */
+function swappedName(form: string): string[] {
+  const words = form.split(' ');
+  return words.length === 2 && words.every((w) => /^\p{Lu}/u.test(w)) ? [`${words[1]} ${words[0]}`] : [];
+}
+
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c) && !/\p{Script=Hangul}/u.test(c);
 
 /**
@@ -36,7 +42,7 @@ export class GlossaryMatcher {
 
   constructor(entries: readonly GlossaryEntry[]) {
     this.forms = entries
-      .flatMap((entry) => [...entry.ko, ...entry.en].map((f) => ({ form: foldCase(f), entry, latin: !/\p{Script=Hangul}/u.test(f) })))
+      .flatMap((entry) => [...entry.ko, ...entry.en, ...entry.en.flatMap(swappedName)].map((f) => ({ form: foldCase(f), entry, latin: !/\p{Script=Hangul}/u.test(f) })))
       .sort((a, b) => b.form.length - a.form.length);
   }
 

@@ -1,5 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { charNgrams, splitWords, analyzeWord, hasHangul } from './tokenize.js';
+import { ANALYZER_VERSION, charNgrams, splitWords, analyzeWord, hasHangul } from './tokenize.js';
 
 /** Options of the built-in lexical embedder. */
 export interface LexicalEmbeddingsOptions {
@@ -53,7 +53,7 @@ export class LexicalEmbeddings extends Embeddings {
 
   /** Identifies the embedding function in index manifests: a change means vectors must be rebuilt. */
   get id(): string {
-    return `lexical-v1-d${this.dimension}`;
+    return `lexical-v1-a${ANALYZER_VERSION}-d${this.dimension}`;
   }
 
   /** Learns inverse document frequencies from the corpus the index will hold. */

@@ -1,7 +1,7 @@
 import type { Corpus } from '../corpus/load.js';
 import { parseTranslations, translationFileName } from '../corpus/translations.js';
 import type { Sentence } from '../corpus/types.js';
-import { indexTokens } from './tokenize.js';
+import { analyzeText } from './tokenize.js';
 
 /** A sentence as the search side sees it: original, English rendering and the tokens of both. */
 export interface Passage {
@@ -15,6 +15,8 @@ export interface Passage {
   /** Keyword tokens of {@link Passage.searchText}. */
   tokenList: string[];
   tokens: Set<string>;
+  /** Word keys (no bigrams): the vocabulary misspelt question words are matched against. */
+  wordKeys: string[];
 }
 
 /** Key of a sentence across documents. */
@@ -28,8 +30,9 @@ export function buildPassages(corpus: Corpus): Passage[] {
     return document.sentences.map((sentence) => {
       const translation = translations.get(sentence.id);
       const searchText = translation ? `${sentence.text}\n${translation}` : sentence.text;
-      const tokenList = indexTokens(searchText);
-      return { key: passageKey(document.slug, sentence.id), sentence, translation, searchText, tokenList, tokens: new Set(tokenList) };
+      const words = analyzeText(searchText);
+      const tokenList = words.flatMap((w) => [w.key, ...w.parts]);
+      return { key: passageKey(document.slug, sentence.id), sentence, translation, searchText, tokenList, tokens: new Set(tokenList), wordKeys: words.map((w) => w.key) };
     });
   });
 }

@@ -1,17 +1,68 @@
+import type { FuzzyVocabulary } from './fuzzy.js';
 import type { GlossaryMatcher } from './glossary.js';
-import { analyzeText, type AnalyzedWord } from './tokenize.js';
+import { analyzeWord, FUNCTION_WORDS, hasHangul, splitWords, type AnalyzedWord } from './tokenize.js';
+
+/**
+ * Words that frame a question rather than name what it asks about: question words, requests,
+ * fillers. Removed from questions only; the article's own sentences keep them.
+ */
+export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
+  ...FUNCTION_WORDS,
+  // Korean question words, requests, fillers and politeness
+  '누구', '누가', '누군', '누군지', '무엇', '무엇을', '뭐', '뭐야', '뭐지', '뭔가', '뭔지', '뭘', '무슨', '어떤', '어떻게', '어땠',
+  '언제', '어디', '어디서', '어디에서', '왜', '몇', '몇개', '몇곳', '몇명', '얼마', '얼마나', '알려줘', '알려주세요',
+  '알려', '주세요', '줘', '좀', '혹시', '나요', '어요', '요', '기사', '기사에서', '기사에', '기사엔',
+  '이름', '명칭', '정식', '정확', '정확히', '의미', '내용', '요약', '요약해', '요약해줘', '관련', '관련해', '관련해서',
+  '관련해선', '대해', '대해서', '대한', '부분', '정도', '전부', '모두', '다', '굳이', '원래', '리스트', '목록', '제일', '가장',
+  '정확하게', '그날', '이날', '통해', '통해서', '것도', '거야', '건가', '뭔데', '말', '얘기', '얘기해줘', '이야기', '설명', '설명해줘',
+  '정리', '정리해줘', '말해줘', '뽑아줘', '어때', '어땠어', '어땠음', '보니까', '그건', '있는데', '쭉', '것들', '뭐였지', '뭐임', '뭐였어', '사람', '사람들', '나왔', '나왔어', '나왔나요', '나왔나', '있었', '있었어', '있었나요', '했대', '맞아', '맞나요', '맞지',
+  // English question words, requests and fillers
+  'many', 'much', 'get', 'got', 'tell', 'please', 'article', 'mention', 'mentioned', 'according', 'exactly', 'again',
+  'kind', 'sort', 'whats', 'anyway', 'supposed', 'really', 'actually', 'thing', 'anything', 'something', 'stuff',
+  'know', 'name', 'called', 'meaning', 'mean', 'detail', 'summary', 'summarize', 'list', 'regarding', 'basically',
+  'happen', 'happened', 'say', 'said', 'talk', 'talked', 'discuss', 'discussed', 'story', 'report', 'piece', 'all', 'every', 'just', 'too', 'pls', 'plz', 'like', 'wait', 'ok', 'okay', 'hey', 'guys', 'someone', 'anyone',
+]);
+
+/** Question words glued to endings (`누구였어`, `뭐뭐야`, `어디어디`): framing, not content. */
+const KOREAN_QUESTION_WORD = /^(?:누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜)/u;
+/** A counter after a separate `몇` (`몇 명임`, `몇 곳이야`): the question word's, not content. */
+const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지)(?:이|이야|야|임|이에요|예요|인가요|인지|이나|나)?$/u;
+/** `몇` glued to a counter (`몇번`, `몇개국`): the counter carries the content. */
+const HOW_MANY_PREFIX = /^몇\s*/u;
+
+/** One content word of a question, analysed with the question-side rules. */
+export function analyzeQuestionWord(word: string): AnalyzedWord | null {
+  if (hasHangul(word)) {
+    if (KOREAN_QUESTION_WORD.test(word) || KOREAN_COUNTER.test(word)) return null;
+    if (HOW_MANY_PREFIX.test(word)) return word.length > 1 ? analyzeQuestionWord(word.replace(HOW_MANY_PREFIX, '')) : null;
+  }
+  return analyzeWord(word, QUESTION_FRAMING_WORDS);
+}
+
+/** Content words of a question (framing words removed). */
+export function analyzeQuestionText(text: string): AnalyzedWord[] {
+  const words: AnalyzedWord[] = [];
+  for (const raw of splitWords(text)) {
+    const word = analyzeQuestionWord(raw);
+    if (word) words.push(word);
+  }
+  return words;
+}
 
 /**
  * One thing a question asks about. A glossary hit (`Qualcomm` / `퀄컴`) is one concept with an
- * alternative per surface form; any other content word is a concept with one alternative.
+ * alternative per surface form; any other content word is a concept with one alternative, plus
+ * the article's words it is probably a misspelling of.
  */
 export interface Concept {
   label: string;
   /** Each alternative is the analysed words of one surface form; matching any one suffices. */
   alternatives: AnalyzedWord[][];
+  /** Article words this one probably misspells or romanizes; they match at a discount. */
+  fuzzy: AnalyzedWord[];
   /** True when the concept came from the glossary. */
   known: boolean;
-  /** True for a glossary name (person, company, place, programme): its main English form is capitalised. */
+  /** True for a name: a glossary entry whose English form is capitalised, or a capitalised word mid-question. */
   properName: boolean;
 }
 
@@ -23,26 +74,49 @@ export interface AnalyzedQuery {
   expandedText: string;
 }
 
+/** Where a question's words may be looked up: the glossary (optional) and the article's vocabulary. */
+export interface QueryResources {
+  glossary?: GlossaryMatcher | null;
+  /** Words of the article, for misspelt names; without it, words match exactly or by bigrams. */
+  vocabulary?: { has(key: string): boolean; fuzzy: FuzzyVocabulary } | null;
+}
+
+/** Capitalised words after the first: the names a question mentions (`Did Intel attend?` → `intel`). */
+function capitalisedWords(question: string): Set<string> {
+  return new Set((question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => w.toLowerCase()));
+}
+
 /** Splits a question into concepts, expanding glossary entries into both languages. */
-export function analyzeQuery(question: string, glossary: GlossaryMatcher | null): AnalyzedQuery {
-  const matches = glossary?.match(question) ?? [];
+export function analyzeQuery(question: string, resources: QueryResources = {}): AnalyzedQuery {
+  const matches = resources.glossary?.match(question) ?? [];
   let rest = question.normalize('NFC').toLowerCase();
   const concepts: Concept[] = [];
   const expansions: string[] = [];
   for (const m of matches) {
+    // A glossary form that only frames the question (`얘기`, `talk about`) is not what it asks about.
+    if (analyzeQuestionText(m.form).length === 0) continue;
     // Particles glued to a Korean form (`라운드테이블에서`) belong to it, not to the next concept.
     let end = m.end;
     while (end < rest.length && /\p{Script=Hangul}/u.test(rest[end]!)) end++;
     rest = rest.slice(0, m.start) + ' '.repeat(end - m.start) + rest.slice(end);
     const forms = [...m.entry.ko, ...m.entry.en];
-    const alternatives = forms.map((f) => analyzeText(f)).filter((a) => a.length > 0);
+    const alternatives = forms.map((f) => analyzeQuestionText(f)).filter((a) => a.length > 0);
     if (alternatives.length === 0) continue;
-    concepts.push({ label: m.form, alternatives, known: true, properName: /^\p{Lu}/u.test(m.entry.en[0] ?? '') });
+    concepts.push({ label: m.form, alternatives, fuzzy: [], known: true, properName: /^\p{Lu}/u.test(m.entry.en[0] ?? '') });
     expansions.push(...forms);
   }
-  for (const word of analyzeText(rest)) concepts.push({ label: word.key, alternatives: [[word]], known: false, properName: false });
-  return { text: question, concepts, expandedText: [question, ...expansions].join(' ') };
+  const names = capitalisedWords(question);
+  for (const word of analyzeQuestionText(rest)) {
+    const vocabulary = resources.vocabulary;
+    const unseen = vocabulary && !vocabulary.has(word.key) && !word.parts.some((p) => vocabulary.has(p));
+    const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key) })) : [];
+    concepts.push({ label: word.key, alternatives: [[word]], fuzzy, known: false, properName: !word.hangul && names.has(word.key) });
+  }
+  return { text: question, concepts, expandedText: [question, ...expansions, ...concepts.flatMap((c) => c.fuzzy.map((f) => f.key))].join(' ') };
 }
+
+/** Credit for a word matched only through a likely misspelling. */
+export const FUZZY_MATCH = 0.85;
 
 /** How well a set of passage tokens contains one analysed word: 1 for the word, else the share of its bigrams. */
 export function wordMatch(word: AnalyzedWord, tokens: ReadonlySet<string>): number {
@@ -60,7 +134,8 @@ export function conceptMatch(concept: Concept, tokens: ReadonlySet<string>): num
     let sum = 0;
     for (const w of alternative) sum += wordMatch(w, tokens);
     best = Math.max(best, sum / alternative.length);
-    if (best === 1) break;
+    if (best === 1) return 1;
   }
+  for (const f of concept.fuzzy) if (tokens.has(f.key)) return Math.max(best, FUZZY_MATCH);
   return best;
 }

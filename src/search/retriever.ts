@@ -4,6 +4,7 @@ import type { IdentifiedEmbeddings } from './embedder.js';
 import type { Passage } from './passages.js';
 import { conceptMatch, type AnalyzedQuery, type Concept } from './query.js';
 import { looksLikeKoreanVerb, type AnalyzedWord } from './tokenize.js';
+import { FuzzyVocabulary } from './fuzzy.js';
 
 /** How the three signals combine into one ranking score. */
 export interface RetrievalWeights {
@@ -23,9 +24,11 @@ export interface RetrievalWeights {
   distinctiveName: number;
   /** Candidates taken from each of the vector and keyword rankings before fusion. */
   candidates: number;
+  /** Credit for a question word found only in the previous sentence of the same paragraph (which "these" refers to). */
+  context: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, distinctiveName: 1.25, candidates: 40 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, distinctiveName: 1.25, candidates: 40, context: 0.5 };
 
 /** A passage with the signals that ranked it. All values are in [0, 1]; higher is better. */
 export interface RankedPassage {
@@ -39,6 +42,8 @@ export interface RankedPassage {
   keyword: number;
   /** False when the question names someone or something (a glossary proper noun) the passage does not mention. */
   coversNames: boolean;
+  /** Share of the question's weight held by its heaviest concept that the passage lacks (0 when it lacks none). */
+  missingFocus: number;
 }
 
 
@@ -51,6 +56,8 @@ function dot(a: readonly number[], b: readonly number[]): number {
 /** Hybrid retrieval: HNSW vectors and BM25 keywords fused with concept support. */
 export class HybridRetriever {
   private readonly maxIdf: number;
+  /** The article's words, for question words it does not contain (misspelt names). */
+  readonly vocabulary: { has(key: string): boolean; fuzzy: FuzzyVocabulary };
 
   constructor(
     private readonly passages: readonly Passage[],
@@ -60,6 +67,7 @@ export class HybridRetriever {
     private readonly weights: RetrievalWeights = DEFAULT_WEIGHTS,
   ) {
     this.maxIdf = bm25.idf('\u0000never-a-token');
+    this.vocabulary = { has: (key) => bm25.documentFrequency(key) > 0, fuzzy: new FuzzyVocabulary(passages.flatMap((p) => p.wordKeys)) };
   }
 
   private wordWeight(word: AnalyzedWord): number {
@@ -76,7 +84,7 @@ export class HybridRetriever {
   /** Words of the question that occur nowhere in the corpus, not even as a bigram, and are not in the glossary. */
   unseenWords(query: AnalyzedQuery): AnalyzedWord[] {
     return query.concepts
-      .filter((c) => !c.known)
+      .filter((c) => !c.known && c.fuzzy.length === 0)
       .flatMap((c) => c.alternatives.flat())
       .filter((w) => this.bm25.documentFrequency(w.key) === 0 && w.parts.every((p) => this.bm25.documentFrequency(p) === 0));
   }
@@ -88,18 +96,38 @@ export class HybridRetriever {
       const w = alternative.reduce((sum, word) => sum + this.wordWeight(word), 0) / alternative.length;
       weight = Math.min(weight, w);
     }
+    for (const f of concept.fuzzy) weight = Math.min(weight, this.wordWeight(f));
     return Number.isFinite(weight) ? weight : this.maxIdf;
   }
 
   /** Share of the question's concept weight that the passage covers. */
-  support(query: AnalyzedQuery, passage: Passage, weights = query.concepts.map((c) => this.conceptWeight(c))): number {
+  support(query: AnalyzedQuery, passage: Passage, weights = query.concepts.map((c) => this.conceptWeight(c)), context?: Passage): number {
     let total = 0;
     let covered = 0;
     query.concepts.forEach((concept, i) => {
       total += weights[i]!;
-      covered += weights[i]! * conceptMatch(concept, passage.tokens);
+      const own = conceptMatch(concept, passage.tokens);
+      const borrowed = context && own < 1 ? this.weights.context * conceptMatch(concept, context.tokens) : 0;
+      covered += weights[i]! * Math.max(own, borrowed);
     });
     return total === 0 ? 0 : covered / total;
+  }
+
+  /** Weight share of the heaviest question concept the passage does not contain. */
+  private missingFocus(query: AnalyzedQuery, passage: Passage, weights: readonly number[]): number {
+    const total = weights.reduce((a, b) => a + b, 0);
+    let missing = 0;
+    query.concepts.forEach((concept, i) => {
+      if (conceptMatch(concept, passage.tokens) < 0.5) missing = Math.max(missing, weights[i]!);
+    });
+    return total === 0 ? 0 : missing / total;
+  }
+
+  /** The sentence before a passage in the same paragraph, which a "these"/"이들" sentence leans on. */
+  private previous(label: number): Passage | undefined {
+    const passage = this.passages[label]!;
+    const before = this.passages[label - 1];
+    return before && before.sentence.document === passage.sentence.document && before.sentence.block === passage.sentence.block ? before : undefined;
   }
 
   private keywordQuery(query: AnalyzedQuery): { token: string; weight: number }[] {
@@ -112,6 +140,7 @@ export class HybridRetriever {
           for (const part of word.parts) add(part, 0.5);
         }
       }
+      for (const f of concept.fuzzy) add(f.key, 0.85);
     }
     return [...weighted].map(([token, weight]) => ({ token, weight }));
   }
@@ -138,12 +167,12 @@ export class HybridRetriever {
     const ranked: RankedPassage[] = [];
     for (const label of candidates) {
       const passage = this.passages[label]!;
-      const support = this.support(query, passage, conceptWeights);
+      const support = this.support(query, passage, conceptWeights, this.previous(label));
       const sim = Math.max(0, similarity.get(label) ?? dot(vector, this.store.vector(label)));
       const keyword = bestKeyword > 0 ? keywordScores[label]! / bestKeyword : 0;
       const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
       const coversNames = names.every((c) => conceptMatch(c, passage.tokens) >= 0.5);
-      ranked.push({ passage, score, support, similarity: sim, keyword, coversNames });
+      ranked.push({ passage, score, support, similarity: sim, keyword, coversNames, missingFocus: this.missingFocus(query, passage, conceptWeights) });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.sentence.ordinal - b.passage.sentence.ordinal);
     return ranked.slice(0, k);

@@ -34,7 +34,7 @@ export function participantLine(p: Participant, locale: UiLocale): string {
 interface Group {
   key: string;
   event: Participant['eventName'];
-  country: Participant['country'];
+  country: Participant['countryName'];
   kind: Participant['kind'];
   document?: string;
   members: PlacedParticipant[];
@@ -49,7 +49,7 @@ export function groupParticipants(participants: readonly PlacedParticipant[]): G
     const key = `${p.document ?? ''}|${p.event}|${p.country}|${p.kind}`;
     let group = groups.get(key);
     if (!group) {
-      group = { key, event: p.eventName, country: p.country, kind: p.kind, document: p.document, members: [], citations: [] };
+      group = { key, event: p.eventName, country: p.countryName, kind: p.kind, document: p.document, members: [], citations: [] };
       groups.set(key, group);
     }
     group.members.push(p);
@@ -60,7 +60,7 @@ export function groupParticipants(participants: readonly PlacedParticipant[]): G
 
 function groupField(group: Group, locale: UiLocale, translate: (id: string) => string | undefined, withTranslation: boolean): APIEmbedField {
   const t = strings(locale);
-  const name = `${group.event[locale]} · ${t.country[group.country]} ${t.kind[group.kind]}`;
+  const name = `${group.event[locale]} · ${group.country[locale]} ${t.kind[group.kind]}`;
   const citationBlocks = group.citations.flatMap((c, i) => {
     const rendering = withTranslation && locale === 'en' ? translate(c.id) : undefined;
     return [
@@ -85,7 +85,8 @@ export function renderParticipants(
 ): Message {
   const t = strings(opts.locale);
   const chosen = participants.filter((p) => (opts.filter.country === null || p.country === opts.filter.country) && (opts.filter.kind === null || p.kind === opts.filter.kind));
-  const filters = [opts.filter.country ? t.country[opts.filter.country] : null, opts.filter.kind ? t.kind[opts.filter.kind] : null].filter((f): f is string => f !== null);
+  const countryLabel = (code: string) => participants.find((p) => p.country === code)?.countryName[opts.locale] ?? code;
+  const filters = [opts.filter.country ? countryLabel(opts.filter.country) : null, opts.filter.kind ? t.kind[opts.filter.kind] : null].filter((f): f is string => f !== null);
   const description = [chosen.length > 0 ? t.participantsSummary(chosen.length) : t.noParticipants, filters.length > 0 ? t.participantsFilter(filters) : null].filter(Boolean).join('\n');
   const groups = groupParticipants(chosen);
   const build = (withTranslation: boolean): APIEmbed => ({

@@ -1,0 +1,67 @@
+import type { GlossaryMatcher } from '../search/glossary.js';
+import { analyzeQuery, type AnalyzedQuery, type QueryResources } from '../search/query.js';
+import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
+import { detectIntent, type Intent } from './intent.js';
+import { detectLanguage, type Language } from './question.js';
+
+/** A question understood once; every later step (retrieval, the participant list, composing) reads this. */
+export interface UnderstoodQuestion {
+  question: string;
+  language: Language;
+  intent: Intent;
+  /** Asks for a yes or a no ("Did Google attend?", "구글도 왔어?"). */
+  yesNo: boolean;
+  query: AnalyzedQuery;
+  /** Names in the question that the article never mentions (`Intel`, `인텔`), as the user wrote them. */
+  unknownNames: string[];
+  /** Share of the question's content words that occur nowhere in the article, not even misspelt (`weather`, `중국`). */
+  unseenShare: number;
+}
+
+const ENGLISH_YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|didn't|wasn't|isn't|weren't|aren't|doesn't)\b/i;
+const KOREAN_QUESTION_WORD = /누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|얼마|왜|몇/u;
+/** Endings that close a Korean yes/no question (`왔어?`, `참석했나요`, `맞지?`, `있었니`). */
+const KOREAN_YES_NO_ENDING = /(?:어|았|었|나요|니|냐|까|죠|지|요|나|대|래|음)\??$/u;
+
+/** True for a question that wants a yes or a no. */
+export function isYesNoQuestion(question: string, language: Language): boolean {
+  const text = question.trim();
+  if (language === 'en') return ENGLISH_YES_NO.test(text);
+  if (KOREAN_QUESTION_WORD.test(text)) return false;
+  const last = text.replace(/[?!.\s]+$/u, '').split(/\s+/).at(-1) ?? '';
+  return KOREAN_YES_NO_ENDING.test(last) && (text.endsWith('?') || looksLikeKoreanVerb(last));
+}
+
+/**
+ * Unseen words that look like names: capitalised Latin words (not the first word) and Hangul nouns.
+ * Returned as the user wrote them, particles removed (`인텔에선` → `인텔`).
+ */
+function namesOutsideCorpus(question: string, unseen: readonly AnalyzedWord[]): string[] {
+  const capitalised = new Set((question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => w.toLowerCase()));
+  return unseen
+    .filter((w) => (w.hangul ? !looksLikeKoreanVerb(w.key) : capitalised.has(w.key)))
+    .map((w) => (w.hangul ? w.key : question.match(new RegExp(`\\b${w.key}\\b`, 'iu'))?.[0] ?? w.key));
+}
+
+/** What understanding needs from the search side. */
+export interface UnderstandingContext extends QueryResources {
+  glossary?: GlossaryMatcher | null;
+  /** Question words the article does not contain anywhere. */
+  unseenWords(query: AnalyzedQuery): AnalyzedWord[];
+}
+
+/** Reads a (checked) question once: language, intent, yes/no, concepts, names the article lacks. */
+export function understandQuestion(question: string, context: UnderstandingContext): UnderstoodQuestion {
+  const language = detectLanguage(question);
+  const query = analyzeQuery(question, context);
+  const unseen = context.unseenWords(query);
+  return {
+    question,
+    language,
+    intent: detectIntent(question),
+    yesNo: isYesNoQuestion(question, language),
+    query,
+    unknownNames: namesOutsideCorpus(question, unseen),
+    unseenShare: query.concepts.length === 0 ? 0 : unseen.length / query.concepts.length,
+  };
+}
