@@ -4,7 +4,7 @@ import { SentenceIndex } from '../../src/discord/sentences.js';
 
 function passage(document: string, ordinal: number, text: string, translation?: string): Passage {
   const sentence = { id: `S${ordinal}`, document, ordinal, text, kind: 'paragraph' as const, block: ordinal, section: null };
-  return { key: `${document}#S${ordinal}`, sentence, translation, searchText: text, tokenList: [], tokens: new Set() };
+  return { key: `${document}#S${ordinal}`, sentence, translation, searchText: text, tokenList: [], tokens: new Set(), wordKeys: [] };
 }
 
 const one = new SentenceIndex(

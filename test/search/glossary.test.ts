@@ -34,23 +34,23 @@ describe('glossary matching', () => {
 
 describe('query expansion', () => {
   it('adds the Korean forms to an English question', () => {
-    expect(analyzeQuery('Did Qualcomm attend?', glossary).expandedText).toContain('퀄컴');
+    expect(analyzeQuery('Did Qualcomm attend?', { glossary }).expandedText).toContain('퀄컴');
   });
 
   it('adds the English forms to a Korean question', () => {
-    expect(analyzeQuery('반도체 공급망', glossary).expandedText).toMatch(/semiconductor/i);
-    expect(analyzeQuery('반도체 공급망', glossary).expandedText).toMatch(/supply chain/i);
+    expect(analyzeQuery('반도체 공급망', { glossary }).expandedText).toMatch(/semiconductor/i);
+    expect(analyzeQuery('반도체 공급망', { glossary }).expandedText).toMatch(/supply chain/i);
   });
 
   it('turns one glossary hit into one concept with an alternative per surface form', () => {
-    const { concepts } = analyzeQuery('Qualcomm', glossary);
+    const { concepts } = analyzeQuery('Qualcomm', { glossary });
     expect(concepts).toHaveLength(1);
     expect(concepts[0]!.known).toBe(true);
     expect(concepts[0]!.alternatives.length).toBeGreaterThan(1);
   });
 
   it('works without a glossary', () => {
-    const q = analyzeQuery('라운드테이블에 참석한 기업', null);
+    const q = analyzeQuery('라운드테이블에 참석한 기업');
     expect(q.expandedText).toBe('라운드테이블에 참석한 기업');
     expect(q.concepts.map((c) => c.label)).toEqual(['라운드테이블', '참석', '기업']);
   });
