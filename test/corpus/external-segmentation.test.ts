@@ -21,11 +21,11 @@ interface ExternalParagraph {
 const MAX_SENTENCE = 600;
 
 /**
- * Answers of the sample that fall inside one sentence, measured on this segmenter (KorQuAD 293/295,
- * SQuAD 285/289), asserted a little below so that a small, argued change does not fail the suite
- * while a regression does.
+ * Answers of the sample that fall inside one sentence, measured on this segmenter (KorQuAD 295/295
+ * in 416 sentences, SQuAD 289/289 in 345; the ICU segmenter alone: 293/295 and 284/289), asserted a
+ * little below so that a small, argued change does not fail the suite while a regression does.
  */
-const ANSWERS_WITHIN_ONE_SENTENCE = { korquad: 290, squad: 282 };
+const ANSWERS_WITHIN_ONE_SENTENCE = { korquad: 292, squad: 286 };
 
 const sets = [
   { name: 'korquad', file: 'korquad.dev.jsonl', tag: 'ko' },

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/answer/types.js';
+import { unfaithfulCitations } from '../../src/answer/verify.js';
 import { buildCorpus } from '../../src/corpus/load.js';
 import { splitSentences } from '../../src/corpus/segment.js';
 import type { ArticleDocument } from '../../src/corpus/types.js';
@@ -128,6 +130,15 @@ describe('hard line breaks inside a sentence', () => {
     expectVerbatim(doc, crlf);
   });
 
+  it('leaves every sentence provable by the citation check against the raw file', () => {
+    const corpus = buildCorpus(new Map([['bridge.en.txt', raw.replace(/\n/g, '\r\n')]]));
+    const doc = corpus.documents[0]!;
+    const citations: Citation[] = doc.sentences.map((s, i) => ({ n: i + 1, id: s.id, document: doc.slug, text: s.text, score: 1 }));
+    const source = { sentence: (_: string, id: string) => doc.sentences.find((s) => s.id === id), raw: (d: string) => corpus.raw.get(d) };
+    expect(citations[1]!.text).toContain('\r\n');
+    expect(unfaithfulCitations(citations, source)).toEqual([]);
+  });
+
   it('joins Korean text wrapped at a fixed width', () => {
     const wrapped = [
       '가람시 강변 드론쇼 매달 연다',
@@ -200,6 +211,17 @@ describe('bullets and marked lists', () => {
     expect(doc.sentences.find((s) => s.text === 'More buses')!.section).toBeNull();
   });
 
+  it('splits a numbered list run into one line before each number, not after it', () => {
+    expect(splitSentences('The album has three songs: 1. Blue Sky 2. 바다로 (Live Ver.) 3. Last Night')).toEqual([
+      'The album has three songs:',
+      '1. Blue Sky',
+      '2. 바다로 (Live Ver.)',
+      '3. Last Night',
+    ]);
+    // A day of the month at a sentence end is not a list number.
+    expect(splitSentences('They met on March 3. The talks went on.')).toEqual(['They met on March 3.', 'The talks went on.']);
+  });
+
   it('leaves a ▲ list inside a sentence alone', () => {
     const line = '시는 ▲ 도로 ▲ 교량 ▲ 공원 등을 정비하기로 했다.';
     const d = ingest('inline.ko.txt', `시, 정비 계획 발표\n${line}\n`);
@@ -229,6 +251,15 @@ describe('quotations stay whole', () => {
       "It's big.",
     ]);
     expect(splitSentences('He wrote "a long note. It ends here. Nothing closes it.')).toHaveLength(3);
+  });
+
+  it('splits a quoted passage of several long sentences at its own sentence ends', () => {
+    const quoted = Array.from({ length: 5 }, (_, i) => `Sentence ${i + 1} of the quoted report explains, at some length and with several clauses, one more finding of the study.`);
+    const text = `The authors concluded: "${quoted.join(' ')}" Nobody disagreed.`;
+    const sentences = splitSentences(text);
+    expect(sentences.length).toBeGreaterThanOrEqual(6);
+    expect(sentences.every((s) => s.length < 200)).toBe(true);
+    expect(sentences.at(-1)).toBe('Nobody disagreed.');
   });
 });
 
