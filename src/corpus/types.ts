@@ -1,11 +1,18 @@
 /** The structural role of a sentence in the article. */
 export type BlockKind = 'headline' | 'subheadline' | 'section' | 'paragraph';
 
-/** One line of cleaned article text, before sentence splitting. */
+/**
+ * A unit of cleaned article text before sentence splitting: a line, a list item, or lines joined
+ * where a hard line break falls inside a sentence.
+ */
 export interface Block {
   kind: BlockKind;
-  /** The line exactly as it stands in the source (trimmed), section marker (◇) removed. */
+  /** The text exactly as it stands in the source, `raw.slice(start, end)`: trimmed, list or section marker left out. */
   text: string;
+  /** Offset of the text in the raw file (UTF-16 code units, as `String.prototype.slice` counts). */
+  start: number;
+  /** Offset just past the text in the raw file. */
+  end: number;
 }
 
 /** A sentence of an article with a stable id and its exact source text. */
@@ -16,12 +23,19 @@ export interface Sentence {
   document: string;
   /** 1-based position in the document. */
   ordinal: number;
-  /** The sentence exactly as written in the source (a citation quotes this verbatim). */
+  /**
+   * The sentence exactly as written in the source (a citation quotes this verbatim): `raw.slice(start, end)`.
+   * A sentence that a hard line break runs through keeps that line break.
+   */
   text: string;
+  /** Offset of the sentence in the raw file. */
+  start: number;
+  /** Offset just past the sentence in the raw file. */
+  end: number;
   kind: BlockKind;
-  /** 0-based index of the block (line) the sentence comes from. */
+  /** 0-based index of the block (line, list item or joined lines) the sentence comes from. */
   block: number;
-  /** Text of the `◇` section head the sentence falls under, or null before the first one. */
+  /** Text of the section head the sentence falls under, or null before the first one. */
   section: string | null;
 }
 
@@ -29,7 +43,7 @@ export interface Sentence {
 export interface ArticleDocument {
   /** File-name stem, e.g. `korea-us-supply-chain-dialogue`. */
   slug: string;
-  /** The headline (first sentence). */
+  /** The headline, or the slug when the text has no title line. */
   title: string;
   /** Publisher named in the byline (e.g. `연합뉴스`), or null when the scrape has none. */
   publisher: string | null;

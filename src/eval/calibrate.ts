@@ -52,7 +52,7 @@ export async function collectSamples(options: { seeds: string; sets: readonly st
     for (const name of ['korquad', 'squad']) {
       const paragraphs = await loadExternalParagraphs(path.join(options.external, `${name}.dev.jsonl`));
       for (const [i, paragraph] of paragraphs.entries()) {
-        const engine = await createMemoryEngine(new Map([[`external-${i}.txt`, process.env.EXT_TITLE ? `${paragraph.title.replace(/_/g, " ")}\n${paragraph.context}` : paragraph.context]]));
+        const engine = await createMemoryEngine(new Map([[`external-${i}.txt`, paragraph.context]]));
         for (const qa of paragraph.qas) {
           const s = await sample(engine, qa.q, true, `${name} answerable`);
           if (s) samples.push(s);

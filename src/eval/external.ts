@@ -75,7 +75,7 @@ export async function evaluateExternal(paragraphs: readonly ExternalParagraph[],
   let questions = 0, hits = 0, ranks = 0, bm25Hits = 0, answered = 0, other = 0, otherDeclined = 0, look = 0, lookDeclined = 0;
   const misses: ExternalReport['misses'] = [];
   for (const [i, paragraph] of paragraphs.entries()) {
-    const engine = await createMemoryEngine(new Map([[`external-${i}.txt`, process.env.EXT_TITLE ? `${paragraph.title.replace(/_/g, " ")}\n${paragraph.context}` : paragraph.context]]));
+    const engine = await createMemoryEngine(new Map([[`external-${i}.txt`, paragraph.context]]));
     const sentences = engine.passages.map((p) => p.sentence);
     const spans = sentenceSpans(paragraph.context, sentences.map((s) => s.text));
     const bm25 = new PlainBm25(sentences.map((s) => s.text));

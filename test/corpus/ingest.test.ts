@@ -98,6 +98,14 @@ describe('ingest of the real scrape', () => {
     for (const t of texts) expect(raw.includes(t), t).toBe(true);
   });
 
+  it('locates every sentence in the first copy of the body by its offsets in the raw file', () => {
+    const secondCopy = raw.indexOf('/연합뉴스');
+    for (const s of article.sentences) {
+      expect(raw.slice(s.start, s.end), s.id).toBe(s.text);
+      expect(s.end, s.id).toBeLessThan(secondCopy);
+    }
+  });
+
   it('keeps a sentence with two quotations and a connective (이라며) as one sentence', () => {
     const s = article.sentences.find((x) => x.text.startsWith('산업부는 "러만도'))!;
     expect(s.text.endsWith('고 설명했다.')).toBe(true);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SentenceIndex } from '../../src/discord/sentences.js';
 
 function passage(document: string, ordinal: number, text: string, translation?: string): Passage {
-  const sentence = { id: `S${ordinal}`, document, ordinal, text, kind: 'paragraph' as const, block: ordinal, section: null };
+  const sentence = { id: `S${ordinal}`, document, ordinal, text, start: 0, end: text.length, kind: 'paragraph' as const, block: ordinal, section: null };
   return { key: `${document}#S${ordinal}`, sentence, translation, searchText: text, tokenList: [], tokens: new Set(), wordKeys: [] };
 }
 
