@@ -136,6 +136,11 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     return retrieve(understandQuestion(accept(rawQuestion), understanding), k);
   }
 
+  function supportOf(understood: UnderstoodQuestion, document: string, id: string): number {
+    const passage = byKey.get(passageKey(document, id));
+    return passage ? retriever.support(understood.query, passage) : 0;
+  }
+
   async function inspect(rawQuestion: string, k = 8): Promise<{ understood: UnderstoodQuestion; ranked: RankedPassage[] }> {
     const understood = understandQuestion(accept(rawQuestion), understanding);
     return { understood, ranked: await retrieve(understood, k) };
@@ -147,7 +152,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const { question, language } = understood;
     const ranked = await retrieve(understood, 8);
     const fromParticipants = participantsByDocument
-      .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation }))
+      .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation, supportOf: (id) => supportOf(understood, document, id) }))
       .find((c) => c !== null);
     const composed = fromParticipants ?? composeAnswer(ranked, understood, policy);
     const bad = unfaithfulCitations([...composed.citations, ...composed.related], source);
@@ -157,7 +162,8 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       const related = composed.related.filter((c) => !bad.includes(c));
       Object.assign(composed, { answered: false, answer: notInArticle(language), citations: [], related });
     }
-    return { question, language, ...composed, ms: Math.round((performance.now() - started) * 1000) / 1000 };
+    const { confidence: _confidence, ...reply } = composed;
+    return { question, language, ...reply, ms: Math.round((performance.now() - started) * 1000) / 1000 };
   }
 
   return { ask, rank, inspect, corpus, passages, participants: participantsByDocument.flatMap((d) => d.participants), passage: (document, id) => byKey.get(passageKey(document, id)), index, retriever };

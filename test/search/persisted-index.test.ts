@@ -58,7 +58,7 @@ describe('openVectorIndex', () => {
     expect(opened.status).toBe('built');
     expect(opened.store.size).toBe(ENTRIES.length);
     const manifest = JSON.parse(readFileSync(store(dir, 'manifest.json'), 'utf8')) as IndexManifest;
-    expect(manifest).toMatchObject({ corpusHash: 'corpus-1', embedder: 'lexical-v1-d64', dimension: 64, count: ENTRIES.length });
+    expect(manifest).toMatchObject({ corpusHash: 'corpus-1', embedder: new LexicalEmbeddings({ dimension: 64 }).id, dimension: 64, count: ENTRIES.length });
     for (const name of ['hnsw.bin', 'documents.json']) {
       const data = readFileSync(store(dir, name));
       expect(manifest.files[name]).toEqual({ bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
@@ -92,7 +92,7 @@ describe('openVectorIndex', () => {
     const embeddings = new LexicalEmbeddings({ dimension: 32 }).fit(TEXTS);
     const opened = await openVectorIndex(options(dir, { embeddings }));
     expect(opened.status).toBe('rebuilt');
-    expect(opened.manifest).toMatchObject({ dimension: 32, embedder: 'lexical-v1-d32' });
+    expect(opened.manifest).toMatchObject({ dimension: 32, embedder: new LexicalEmbeddings({ dimension: 32 }).id });
     const [hit] = opened.store.searchVector(await embeddings.embedQuery(TEXTS[3]!), 1);
     expect(hit!.label).toBe(3);
   });

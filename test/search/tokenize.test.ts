@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeQuestionText } from '../../src/search/query.js';
 import { analyzeText, indexTokens, stemEnglish, stripKoreanSuffix } from '../../src/search/tokenize.js';
 
 const keys = (text: string) => analyzeText(text).map((w) => w.key);
@@ -27,9 +28,10 @@ describe('Korean tokens', () => {
     expect(indexTokens('라운드테이블에')).toEqual(['라운드테이블', '라운', '운드', '드테', '테이', '이블']);
   });
 
-  it('drops question words, light verbs and politeness (누가, 참석했어 keeps only 참석)', () => {
-    expect(keys('누가 참석했어?')).toEqual(['참석']);
-    expect(keys('뭐야 알려줘 좀')).toEqual([]);
+  it('drops light verbs on both sides, question words and politeness only on the question side', () => {
+    expect(keys('누가 참석했어?')).toEqual(['누가', '참석']);
+    expect(analyzeQuestionText('누가 참석했어?').map((w) => w.key)).toEqual(['참석']);
+    expect(analyzeQuestionText('뭐야 알려줘 좀')).toEqual([]);
   });
 
   it('keeps mixed-script words whole and adds their parts (SK그룹, 232조)', () => {
@@ -51,12 +53,13 @@ describe('Korean tokens', () => {
 });
 
 describe('English tokens', () => {
-  it('stems plurals and verb endings (companies → company, batteries → battery, discussed → discuss)', () => {
-    expect(keys('companies')).toEqual(['company']);
-    expect(keys('company')).toEqual(['company']);
-    expect(keys('batteries')).toEqual(['battery']);
+  it('stems plurals and verb endings by Porter (companies/company, branded/brand, firms/firm)', () => {
+    expect(keys('companies')).toEqual(keys('company'));
+    expect(keys('batteries')).toEqual(keys('battery'));
     expect(keys('discussed')).toEqual(['discuss']);
-    expect(stemEnglish('business')).toBe('business');
+    expect(keys('branded')).toEqual(keys('brand'));
+    expect(keys('firms')).toEqual(['firm']);
+    expect(stemEnglish('attended')).toBe('attend');
   });
 
   it('lower-cases and drops the possessive', () => {
@@ -64,9 +67,11 @@ describe('English tokens', () => {
     expect(keys('QUALCOMM')).toEqual(['qualcomm']);
   });
 
-  it('drops stopwords and question words', () => {
-    expect(keys('Which of the companies attended?')).toEqual(['company', 'attend']);
+  it('drops function words in text and framing words in questions', () => {
+    expect(keys('Which of the companies attended?')).toEqual([...keys('company'), 'attend']);
     expect(keys('what is the in of to')).toEqual([]);
+    expect(keys('Please tell me the name')).toEqual(['pleas', 'tell', 'name']);
+    expect(analyzeQuestionText('Please tell me the name')).toEqual([]);
   });
 
   it('keeps R&D as one word', () => {
