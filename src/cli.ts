@@ -74,7 +74,7 @@ async function participants(args: string[]): Promise<number> {
   const engine = await openEngine();
   const list = engine.participants.filter((p) => (!country || p.country === country) && (!values.kind || p.kind === values.kind));
   if (values.json) {
-    const out = list.map(({ eventName: _eventName, ...p }) => p);
+    const out = list.map(({ eventName: _eventName, countryName: _countryName, ...p }) => p);
     process.stdout.write(`${JSON.stringify({ participants: out })}\n`);
   } else {
     process.stdout.write(`${formatParticipants(list, styleFor(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))}\n`);

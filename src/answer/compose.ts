@@ -128,8 +128,9 @@ export function composeAnswer(ranked: readonly RankedPassage[], question: Unders
     length += text.length + 5;
     chosen.push(candidate);
   }
-  if (list) chosen.sort((a, b) => a.passage.sentence.ordinal - b.passage.sentence.ordinal);
+  // Citations stay most relevant first (the contract); a list reads in article order.
   const citations = chosen.map((r, i) => toCitation(r, i + 1, language));
-  const body = chosen.map((r, i) => `${answerText(r, language)} [${i + 1}]`).join(' ');
+  const reading = list ? [...chosen].sort((a, b) => a.passage.sentence.ordinal - b.passage.sentence.ordinal) : chosen;
+  const body = reading.map((r) => `${answerText(r, language)} [${chosen.indexOf(r) + 1}]`).join(' ');
   return { answered: true, answer: `${lead(question, best, answerText(best, language), policy)}${body}`, citations, related: [], confidence };
 }

@@ -69,7 +69,7 @@ export interface ParticipantQuestion {
  * Answers "who attended", "which companies", "how many companies" and "who came from X" from the
  * verified participant list of a document, complete and exact, citing the sentences that list them.
  * It speaks only when the question is about attendance (general cues, nothing else asked) and the
- * sentence naming the participants carries the question about as fully as the best-ranked one; otherwise it returns null and the
+ * sentence naming the participants carries at least half as much of the question as the best-ranked one; otherwise it returns null and the
  * ranked sentences answer.
  */
 export function answerFromParticipants(input: ParticipantQuestion): Composition | null {
@@ -80,9 +80,9 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   if (!best || best.passage.sentence.document !== input.document) return null;
   if (!ATTENDED.test(folded) && !(COMPANIES.test(folded) && (intent === 'how-many' || intent === 'list' || intent === 'who' || intent === 'what'))) return null;
   if (OTHER_TOPIC.test(folded)) return null;
-  // The list speaks for an event whose naming sentence carries the question about as fully as the best sentence.
+  // The list speaks for an event whose naming sentence carries at least half as much of the question as the best sentence.
   const listed = participants
-    .filter((p) => p.kind === 'company' && input.supportOf(p.citation.id) >= 0.8 * best.support)
+    .filter((p) => p.kind === 'company' && input.supportOf(p.citation.id) >= 0.5 * best.support)
     .sort((a, b) => input.supportOf(b.citation.id) - input.supportOf(a.citation.id));
   if (listed.length === 0) return null;
   const event = listed[0]!.event;

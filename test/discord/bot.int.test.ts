@@ -272,10 +272,10 @@ describe('/participants', () => {
     const embed = (await finalMessage(handle)).embeds![0]!;
 
     expect(embed.description).toContain(`${h.engine.participants.length} companies and officials`);
-    const korea = embed.fields!.find((f) => f.name === 'Korea–US business roundtable · Korea companies');
+    const korea = embed.fields!.find((f) => f.name === 'Korea–US business roundtable · Korean companies');
     expect(korea?.value).toContain('**Samsung Electronics** — Lee Jae-yong, Vice Chairman');
     expect(korea?.value).toContain(`> ${sentence('S24').sentence.text}`);
-    const us = embed.fields!.find((f) => f.name === 'Korea–US business roundtable · United States companies');
+    const us = embed.fields!.find((f) => f.name === 'Korea–US business roundtable · US companies');
     expect(us?.value).toContain('**Qualcomm**');
     expect(us?.value).toContain(`> ${sentence('S25').sentence.text}`);
   });
