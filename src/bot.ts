@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL ?? 'info');
   let bot: RunningBot | null = null;
   installProcessHandlers(process, { log, secrets: [config.DISCORD_TOKEN], shutdown: async () => bot?.stop() });
 

@@ -29,7 +29,7 @@ const EVAL_SETS = [
 async function openEngine(rebuild = false): Promise<QaEngine> {
   const config = loadCoreConfig();
   // The CLI keeps stdout for answers; routine index messages stay quiet unless LOG_LEVEL asks.
-  const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const log = createLogger(config.LOG_LEVEL ?? 'warn');
   return createEngine({ config, log, rebuild });
 }
 
