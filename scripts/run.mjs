@@ -32,7 +32,9 @@ let file = compiled;
 if (state !== 'current' || !existsSync(compiled)) {
   const source = path.join(root, `${entry}.ts`);
   try {
-    await import('tsx');
+    // Registers tsx's loader for what this process imports next (the name in a variable: tsx ships no types for it).
+    const loader = 'tsx';
+    await import(loader);
   } catch {
     console.error(
       state === 'stale'
