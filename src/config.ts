@@ -35,6 +35,9 @@ const botSchema = coreSchema.extend({
   ASK_COOLDOWN_PER_MINUTE: positiveInt(5),
 });
 
+/** Every setting's name (the bot's include the core ones). */
+export const SETTING_NAMES: readonly string[] = Object.keys(botSchema.shape);
+
 /** Settings every surface uses: where the article and index live, which embedder, log level. */
 export type CoreConfig = z.infer<typeof coreSchema>;
 /** Settings of the Discord bot on top of the core ones. */

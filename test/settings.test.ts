@@ -1,9 +1,9 @@
 /** Settings from the environment and a `.env` file (src/config.ts, src/env-file.ts). */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadBotConfig, loadCoreConfig, Settings } from '../src/config.js';
+import { ConfigError, loadBotConfig, loadCoreConfig, SETTING_NAMES, Settings } from '../src/config.js';
 import { parseEnvFile } from '../src/env-file.js';
 import { TEST_TOKEN } from './discord/harness.js';
 
@@ -109,5 +109,20 @@ describe('settings from the environment and .env', () => {
     write('INDEX_DIR=x\n');
     chmodSync(path.join(dir, '.env'), 0o000);
     expect(problems(() => loadCoreConfig(Settings.read({ env: {}, cwd: dir })))).toEqual([`${path.join(dir, '.env')} cannot be read (EACCES)`]);
+  });
+});
+
+describe('.env.example', () => {
+  const text = readFileSync(path.resolve(import.meta.dirname, '../.env.example'), 'utf8');
+
+  it('parses cleanly and sets only the two required settings (left empty); the optional ones are commented out', () => {
+    const { entries, problems: found } = parseEnvFile(text);
+    expect(found).toEqual([]);
+    expect(Object.fromEntries([...entries].map(([k, v]) => [k, v.value]))).toEqual({ DISCORD_TOKEN: '', DISCORD_CLIENT_ID: '' });
+  });
+
+  it('mentions every setting the program reads, and no other', () => {
+    const mentioned = new Set([...text.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    expect([...mentioned].sort()).toEqual([...SETTING_NAMES].sort());
   });
 });
