@@ -10,10 +10,11 @@
  *   spawned process: time to exit, exit code, and whether any process of the tree was left behind.
  *
  * Each way runs `--runs` times (default 7) after one unmeasured warm-up (which also builds the
- * index); the report gives the median and the range. Writes `bench/out/startup.md` and
- * `startup.json` (or `--out DIR`). `--root DIR` measures another checkout of the project (one with
- * its own node_modules), e.g. the commit before the build existed; ways whose files are missing
- * there are skipped; `--label` names it in the report. `--only ask|bot` measures one program.
+ * index), round-robin with the other ways so that a busy machine slows them alike; the report
+ * gives the median and the range. Writes `bench/out/startup.md` and `startup.json` (or `--out
+ * DIR`). `--before DIR` measures another checkout of the project in the same run (one with its own
+ * node_modules, e.g. the commit before the build existed; `--before-label` names it); ways whose
+ * files are missing in a checkout are skipped. `--only ask|bot` measures one program.
  *
  * Memory is read from /proc (Linux only): the tree is found by parent pid every 20 ms; a process's
  * peak is its VmHWM at the last sample, and the tree's peak is the sum of those peaks (an upper
@@ -35,13 +36,16 @@ const QUESTION = '라운드테이블에 참석한 한국 기업은?';
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.bm90LWEtcmVhbC10b2tlbi1qdXN0LWEtdGVzdA';
 const SETTINGS = /^(DISCORD_|FEEDBACK_|ASK_|SEEDS_DIR|INDEX_DIR|EMBEDDING_DIM|EMBEDDER|OLLAMA_|LOG_LEVEL|HEALTH_)/;
 
-/** One way of starting a program: the command line, run in the project root. */
+/** One way of starting a program: the command line, run in the root of a checkout. */
 interface Way {
   label: string;
   command: string;
   args: string[];
   /** A file that must exist for this way to run (relative to the root). */
   needs: string;
+  /** The checkout: its folder and its name in the report. */
+  root: string;
+  checkout: string;
 }
 
 interface Sample {
@@ -65,6 +69,7 @@ interface Figure {
 }
 
 interface AskRow {
+  checkout: string;
   way: string;
   command: string;
   runs: number;
@@ -74,6 +79,7 @@ interface AskRow {
 }
 
 interface BotRow {
+  checkout: string;
   way: string;
   command: string;
   runs: number;
@@ -141,9 +147,9 @@ function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...inherited, NO_COLOR: '1', ...extra };
 }
 
-async function runAsk(root: string, way: Way, env: NodeJS.ProcessEnv): Promise<Sample> {
+async function runAsk(way: Way, env: NodeJS.ProcessEnv): Promise<Sample> {
   const started = performance.now();
-  const child = spawn(way.command, way.args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(way.command, way.args, { cwd: way.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -168,9 +174,9 @@ async function runAsk(root: string, way: Way, env: NodeJS.ProcessEnv): Promise<S
   return { ms, treeMb: values.reduce((a, b) => a + b, 0), mainMb: Math.max(...values) };
 }
 
-async function runBot(root: string, way: Way, env: NodeJS.ProcessEnv): Promise<BotSample> {
+async function runBot(way: Way, env: NodeJS.ProcessEnv): Promise<BotSample> {
   const started = performance.now();
-  const child = spawn(way.command, way.args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(way.command, way.args, { cwd: way.root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -204,10 +210,10 @@ async function runBot(root: string, way: Way, env: NodeJS.ProcessEnv): Promise<B
   };
 }
 
-function ways(root: string, program: 'ask' | 'bot'): Way[] {
+function ways(root: string, checkout: string, program: 'ask' | 'bot'): Way[] {
   const tsx = path.join(root, 'node_modules/.bin/tsx');
   const node = process.execPath;
-  const all: Way[] =
+  const all: Array<Omit<Way, 'root' | 'checkout'>> =
     program === 'ask'
       ? [
           { label: 'npm run ask', command: 'npm', args: ['run', '--silent', 'ask', '--', '--json', QUESTION], needs: 'package.json' },
@@ -219,7 +225,18 @@ function ways(root: string, program: 'ask' | 'bot'): Way[] {
           { label: 'node dist', command: node, args: ['dist/src/bot.js'], needs: 'dist/src/bot.js' },
           { label: 'tsx', command: tsx, args: ['src/bot.ts'], needs: 'src/bot.ts' },
         ];
-  return all.filter((w) => existsSync(path.join(root, w.needs)));
+  return all.filter((w) => existsSync(path.join(root, w.needs))).map((w) => ({ ...w, root, checkout }));
+}
+
+/** Runs every way once as a warm-up, then `runs` rounds of every way in turn; samples per way. */
+async function roundRobin<T>(all: Way[], runs: number, once: (way: Way) => Promise<T>): Promise<T[][]> {
+  for (const way of all) await once(way);
+  const samples: T[][] = all.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [n, way] of all.entries()) samples[n]!.push(await once(way));
+    progress(`round ${i + 1}/${runs}`);
+  }
+  return samples;
 }
 
 const commandLine = (way: Way) => [way.command === process.execPath ? 'node' : path.basename(way.command), ...way.args].map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ');
@@ -228,77 +245,74 @@ function progress(message: string): void {
   process.stderr.write(`[startup] ${message}\n`);
 }
 
-async function measureAsk(root: string, scratch: string, runs: number): Promise<AskRow[]> {
-  const env = environment({ INDEX_DIR: path.join(scratch, 'ask-index') });
-  const rows: AskRow[] = [];
-  for (const way of ways(root, 'ask')) {
-    await runAsk(root, way, env); // warm-up; the first one builds the index
-    const samples: Sample[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await runAsk(root, way, env));
-    const row = { way: way.label, command: commandLine(way), runs, ms: figure(samples.map((s) => s.ms)), treePeakMb: figure(samples.map((s) => s.treeMb)), mainPeakMb: figure(samples.map((s) => s.mainMb)) };
-    progress(`ask, ${way.label}: ${row.ms.median.toFixed(0)} ms, tree peak ${row.treePeakMb.median.toFixed(0)} MB`);
-    rows.push(row);
-  }
-  return rows;
+async function measureAsk(all: Way[], scratch: string, runs: number): Promise<AskRow[]> {
+  const envOf = (way: Way) => environment({ INDEX_DIR: path.join(scratch, `ask-index-${way.checkout.replace(/\W+/g, '-')}`) });
+  const samples = await roundRobin(all, runs, (way) => runAsk(way, envOf(way)));
+  return all.map((way, n) => {
+    const mine = samples[n]!;
+    const row = { checkout: way.checkout, way: way.label, command: commandLine(way), runs, ms: figure(mine.map((s) => s.ms)), treePeakMb: figure(mine.map((s) => s.treeMb)), mainPeakMb: figure(mine.map((s) => s.mainMb)) };
+    progress(`ask, ${way.checkout}, ${way.label}: ${row.ms.median.toFixed(0)} ms, tree peak ${row.treePeakMb.median.toFixed(0)} MB`);
+    return row;
+  });
 }
 
-async function measureBot(root: string, scratch: string, runs: number): Promise<BotRow[]> {
+async function measureBot(all: Way[], scratch: string, runs: number): Promise<BotRow[]> {
   const emu = await startDiscordEmulator({ token: TOKEN });
-  const env = environment({
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_CLIENT_ID: emu.applicationId,
-    DISCORD_API_URL: emu.apiBase,
-    INDEX_DIR: path.join(scratch, 'bot-index'),
-    FEEDBACK_FILE: path.join(scratch, 'feedback.jsonl'),
-    FEEDBACK_SALT: 'startup-bench-salt-0123456789',
-  });
-  const rows: BotRow[] = [];
+  const envOf = (way: Way) =>
+    environment({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: emu.applicationId,
+      DISCORD_API_URL: emu.apiBase,
+      INDEX_DIR: path.join(scratch, `bot-index-${way.checkout.replace(/\W+/g, '-')}`),
+      FEEDBACK_FILE: path.join(scratch, 'feedback.jsonl'),
+      FEEDBACK_SALT: 'startup-bench-salt-0123456789',
+    });
   try {
-    for (const way of ways(root, 'bot')) {
-      await runBot(root, way, env);
-      const samples: BotSample[] = [];
-      for (let i = 0; i < runs; i++) samples.push(await runBot(root, way, env));
+    const samples = await roundRobin(all, runs, (way) => runBot(way, envOf(way)));
+    return all.map((way, n) => {
+      const mine = samples[n]!;
       const row: BotRow = {
+        checkout: way.checkout,
         way: way.label,
         command: commandLine(way),
         runs,
-        readyMs: figure(samples.map((s) => s.ms)),
-        treeRssMb: figure(samples.map((s) => s.treeMb)),
-        mainRssMb: figure(samples.map((s) => s.mainMb)),
-        processes: Math.max(...samples.map((s) => s.processes)),
-        stopMs: figure(samples.map((s) => s.stopMs)),
-        exitCodes: [...new Set(samples.map((s) => s.exitCode))],
-        leftBehind: samples.reduce((n, s) => n + s.leftBehind, 0),
+        readyMs: figure(mine.map((s) => s.ms)),
+        treeRssMb: figure(mine.map((s) => s.treeMb)),
+        mainRssMb: figure(mine.map((s) => s.mainMb)),
+        processes: Math.max(...mine.map((s) => s.processes)),
+        stopMs: figure(mine.map((s) => s.stopMs)),
+        exitCodes: [...new Set(mine.map((s) => s.exitCode))],
+        leftBehind: mine.reduce((count, s) => count + s.leftBehind, 0),
       };
-      progress(`bot, ${way.label}: ready ${row.readyMs.median.toFixed(0)} ms, tree ${row.treeRssMb.median.toFixed(0)} MB, left behind ${row.leftBehind}`);
-      rows.push(row);
-    }
+      progress(`bot, ${way.checkout}, ${way.label}: ready ${row.readyMs.median.toFixed(0)} ms, tree ${row.treeRssMb.median.toFixed(0)} MB, left behind ${row.leftBehind}`);
+      return row;
+    });
   } finally {
     await emu.stop();
   }
-  return rows;
 }
 
 const range = (f: Figure, digits = 0) => `${f.median.toFixed(digits)} (${f.min.toFixed(digits)}–${f.max.toFixed(digits)})`;
 
-function markdown(report: { generatedAt: string; root: string; commit: string; node: string; cpu: string; cores: number; loadAverage: number[]; ask: AskRow[]; bot: BotRow[] }): string {
+function markdown(report: { generatedAt: string; checkouts: Array<{ name: string; root: string }>; node: string; cpu: string; cores: number; loadAverage: number[]; ask: AskRow[]; bot: BotRow[] }): string {
   return [
     '# Start-up benchmark',
     '',
-    `Generated ${report.generatedAt} by \`npm run bench:startup\` on ${report.cpu}, ${report.cores} cores, Node ${report.node}; checkout ${report.root} (${report.commit}); load average at start / end ${report.loadAverage.map((l) => l.toFixed(2)).join(' / ')}.`,
-    'Median over the runs, range in parentheses. Method: bench/startup.ts.',
+    `Generated ${report.generatedAt} by \`npm run bench:startup\` on ${report.cpu}, ${report.cores} cores, Node ${report.node}; load average (1 min) at start / end ${report.loadAverage.map((l) => l.toFixed(2)).join(' / ')}.`,
+    `Checkouts: ${report.checkouts.map((c) => `**${c.name}** (${c.root})`).join(', ')}. The ways ran round-robin, so a busy machine slowed them alike.`,
+    'Median over the runs, range in parentheses. Method: bench/README.md, "Start-up".',
     '',
     '## `ask --json`: spawn → answer printed and exited (index on disk)',
     '',
-    '| way | command | runs | time (ms) | peak RSS, whole tree (MB) | peak RSS, largest process (MB) |',
-    '|---|---|---:|---:|---:|---:|',
-    ...report.ask.map((r) => `| ${r.way} | \`${r.command}\` | ${r.runs} | ${range(r.ms)} | ${range(r.treePeakMb)} | ${range(r.mainPeakMb)} |`),
+    '| checkout | way | command | runs | time (ms) | peak RSS, whole tree (MB) | peak RSS, largest process (MB) |',
+    '|---|---|---|---:|---:|---:|---:|',
+    ...report.ask.map((r) => `| ${r.checkout} | ${r.way} | \`${r.command}\` | ${r.runs} | ${range(r.ms)} | ${range(r.treePeakMb)} | ${range(r.mainPeakMb)} |`),
     '',
     '## The bot against the local Discord emulator',
     '',
-    '| way | command | runs | spawn → ready (ms) | RSS at rest, whole tree (MB) | RSS, largest process (MB) | processes | SIGTERM → exit (ms) | exit codes | processes left behind |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
-    ...report.bot.map((r) => `| ${r.way} | \`${r.command}\` | ${r.runs} | ${range(r.readyMs)} | ${range(r.treeRssMb)} | ${range(r.mainRssMb)} | ${r.processes} | ${range(r.stopMs)} | ${r.exitCodes.join(', ')} | ${r.leftBehind} |`),
+    '| checkout | way | command | runs | spawn → ready (ms) | RSS at rest, whole tree (MB) | RSS, largest process (MB) | processes | SIGTERM → exit (ms) | exit codes | processes left behind |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
+    ...report.bot.map((r) => `| ${r.checkout} | ${r.way} | \`${r.command}\` | ${r.runs} | ${range(r.readyMs)} | ${range(r.treeRssMb)} | ${range(r.mainRssMb)} | ${r.processes} | ${range(r.stopMs)} | ${r.exitCodes.join(', ')} | ${r.leftBehind} |`),
     '',
   ].join('\n');
 }
@@ -315,19 +329,25 @@ function commitOf(root: string): string | null {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, root: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' }, label: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '7' }, before: { type: 'string' }, 'before-label': { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } },
+  });
   const runs = Number(values.runs);
-  const root = path.resolve(values.root ?? ROOT);
+  const checkouts = [{ name: commitOf(ROOT) ?? 'this checkout', root: ROOT }];
+  if (values.before) {
+    const root = path.resolve(values.before);
+    checkouts.push({ name: values['before-label'] ?? commitOf(root) ?? 'before', root });
+  }
   const outDir = path.resolve(values.out ?? path.join(ROOT, 'bench/out'));
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'startup-bench-'));
   const loadStart = os.loadavg()[0] ?? 0;
   try {
-    const ask = values.only === 'bot' ? [] : await measureAsk(root, scratch, runs);
-    const bot = values.only === 'ask' ? [] : await measureBot(root, scratch, runs);
+    const waysOf = (program: 'ask' | 'bot') => checkouts.flatMap((c) => ways(c.root, c.name, program));
+    const ask = values.only === 'bot' ? [] : await measureAsk(waysOf('ask'), scratch, runs);
+    const bot = values.only === 'ask' ? [] : await measureBot(waysOf('bot'), scratch, runs);
     const report = {
       generatedAt: new Date().toISOString(),
-      root,
-      commit: values.label ?? commitOf(root) ?? 'not a git checkout',
+      checkouts,
       node: process.version,
       cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
       cores: os.cpus().length,
