@@ -14,7 +14,8 @@
  * gives the median and the range. Writes `bench/out/startup.md` and `startup.json` (or `--out
  * DIR`). `--before DIR` measures another checkout of the project in the same run (one with its own
  * node_modules, e.g. the commit before the build existed; `--before-label` names it); ways whose
- * files are missing in a checkout are skipped. `--only ask|bot` measures one program.
+ * files are missing in a checkout are skipped. `--only ask|bot` measures one program; `--render
+ * FILE` rewrites startup.md from a saved startup.json.
  *
  * Memory is read from /proc (Linux only): the tree is found by parent pid every 20 ms; a process's
  * peak is its VmHWM at the last sample, and the tree's peak is the sum of those peaks (an upper
@@ -294,6 +295,17 @@ async function measureBot(all: Way[], scratch: string, runs: number): Promise<Bo
 
 const range = (f: Figure, digits = 0) => `${f.median.toFixed(digits)} (${f.min.toFixed(digits)}–${f.max.toFixed(digits)})`;
 
+interface StartupReport {
+  generatedAt: string;
+  checkouts: Array<{ name: string; root: string }>;
+  node: string;
+  cpu: string;
+  cores: number;
+  loadAverage: number[];
+  ask: AskRow[];
+  bot: BotRow[];
+}
+
 function markdown(report: { generatedAt: string; checkouts: Array<{ name: string; root: string }>; node: string; cpu: string; cores: number; loadAverage: number[]; ask: AskRow[]; bot: BotRow[] }): string {
   return [
     '# Start-up benchmark',
@@ -312,7 +324,7 @@ function markdown(report: { generatedAt: string; checkouts: Array<{ name: string
     '',
     '| checkout | way | command | runs | spawn → ready (ms) | RSS at rest, whole tree (MB) | RSS, largest process (MB) | processes | SIGTERM → exit (ms) | exit codes | processes left behind |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
-    ...report.bot.map((r) => `| ${r.checkout} | ${r.way} | \`${r.command}\` | ${r.runs} | ${range(r.readyMs)} | ${range(r.treeRssMb)} | ${range(r.mainRssMb)} | ${r.processes} | ${range(r.stopMs)} | ${r.exitCodes.join(', ')} | ${r.leftBehind} |`),
+    ...report.bot.map((r) => `| ${r.checkout} | ${r.way} | \`${r.command}\` | ${r.runs} | ${range(r.readyMs)} | ${range(r.treeRssMb)} | ${range(r.mainRssMb)} | ${r.processes} | ${range(r.stopMs)} | ${r.exitCodes.map((c) => (c === null ? 'killed by the signal' : String(c))).join(', ')} | ${r.leftBehind} |`),
     '',
   ].join('\n');
 }
@@ -330,8 +342,14 @@ function commitOf(root: string): string | null {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '7' }, before: { type: 'string' }, 'before-label': { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } },
+    options: { runs: { type: 'string', default: '7' }, before: { type: 'string' }, 'before-label': { type: 'string' }, out: { type: 'string' }, only: { type: 'string' }, render: { type: 'string' } },
   });
+  if (values.render) {
+    // Re-render the Markdown of a saved startup.json next to it; measures nothing.
+    const report = JSON.parse(readFileSync(values.render, 'utf8')) as StartupReport;
+    await writeFile(path.join(path.dirname(values.render), 'startup.md'), markdown(report));
+    return;
+  }
   const runs = Number(values.runs);
   const checkouts = [{ name: commitOf(ROOT) ?? 'this checkout', root: ROOT }];
   if (values.before) {
@@ -345,7 +363,7 @@ async function main(): Promise<void> {
     const waysOf = (program: 'ask' | 'bot') => checkouts.flatMap((c) => ways(c.root, c.name, program));
     const ask = values.only === 'bot' ? [] : await measureAsk(waysOf('ask'), scratch, runs);
     const bot = values.only === 'ask' ? [] : await measureBot(waysOf('bot'), scratch, runs);
-    const report = {
+    const report: StartupReport = {
       generatedAt: new Date().toISOString(),
       checkouts,
       node: process.version,

@@ -109,15 +109,16 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), ...rest },
   });
   const route = createRouter({ commands: options.commands ?? allCommands, ctx, secrets });
-  const running = new Map<Promise<void>, Interaction>();
+  // Interactions in the works: handled by a command, or being turned away during shutdown.
+  const running = new Map<Promise<void>, { interaction: Interaction; turnedAway: boolean }>();
   let draining = false;
-  const track = (interaction: Interaction, work: Promise<void>) => {
+  const track = (interaction: Interaction, turnedAway: boolean, work: Promise<void>) => {
     const handled = work.finally(() => running.delete(handled));
-    running.set(handled, interaction);
+    running.set(handled, { interaction, turnedAway });
   };
   const onInteraction = (interaction: Interaction) => {
-    if (!draining) track(interaction, route(interaction));
-    else track(interaction, turnAway(interaction).catch((error: unknown) => log.warn({ interaction: interaction.id, err: describeError(error, secrets) }, 'could not turn an interaction away during shutdown')));
+    if (!draining) track(interaction, false, route(interaction));
+    else track(interaction, true, turnAway(interaction).catch((error: unknown) => log.warn({ interaction: interaction.id, err: describeError(error, secrets) }, 'could not turn an interaction away during shutdown')));
   };
 
   let lost: GatewayLost | null = null;
@@ -177,16 +178,16 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       const drain = delay(DRAIN_MS);
       await Promise.race([Promise.allSettled([...running.keys()]), drain.promise]);
       drain.cancel();
-      const unfinished = [...running.values()];
-      if (unfinished.length > 0) {
-        log.warn({ count: unfinished.length }, 'interactions still running at shutdown: asking their users to ask again');
-        const notice = delay(RETRY_NOTICE_MS);
-        const notices = unfinished.map((interaction) =>
-          tellToRetry(interaction).catch((error: unknown) => log.warn({ interaction: interaction.id, err: describeError(error, secrets) }, 'could not ask a user to ask again')),
-        );
-        await Promise.race([Promise.all(notices), notice.promise]);
-        notice.cancel();
-      }
+      const unfinished = [...running.values()].filter((entry) => !entry.turnedAway).map((entry) => entry.interaction);
+      if (unfinished.length > 0) log.warn({ count: unfinished.length }, 'interactions still running at shutdown: asking their users to ask again');
+      const notices = unfinished.map((interaction) =>
+        tellToRetry(interaction).catch((error: unknown) => log.warn({ interaction: interaction.id, err: describeError(error, secrets) }, 'could not ask a user to ask again')),
+      );
+      // The notices, and any turning-away still under way, get a little more time before the client goes.
+      const notice = delay(RETRY_NOTICE_MS);
+      const turningAway = [...running].filter(([, entry]) => entry.turnedAway).map(([work]) => work);
+      await Promise.race([Promise.allSettled([...notices, ...turningAway]), notice.promise]);
+      notice.cancel();
       client.off(Events.InteractionCreate, onInteraction);
       await client.destroy();
     })());
