@@ -1,9 +1,9 @@
 /**
- * `npm run bench [-- --quick] [-- --json]`: the benchmark of issue 5 in one command.
+ * `npm run bench -- [--quick]` / `npm run --silent bench -- --json`: the benchmark of issue 5 in one command.
  *
  * Runs, each in a fresh child process (bench/worker.ts): the on-article figures, cold starts, the
  * peer comparison, and for each synthetic corpus size a build process and a load process. Writes
- * report.json, report.md and chart.svg to bench/out/ (a --quick run to bench/out/quick/, so it
+ * report.json, report.md and chart.svg to bench/out/ (a --quick run to bench/out/quick/, git-ignored, so it
  * never overwrites the full report), prints the JSON report on stdout with --json, progress on stderr.
  *
  * Options: --quick (sizes 10k and 100k, fewer repetitions), --json, --sizes 10000,50000

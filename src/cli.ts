@@ -8,13 +8,15 @@ import { loadQuestionSet } from './eval/question-set.js';
 import { formatAnswer, formatEvalTable, formatParticipants, styleFor } from './cli/format.js';
 import { createLogger } from './log.js';
 
-const USAGE = `Usage:
-  npm run ask -- "question"            answer with numbered citations
-  npm run ask -- --json "question"     one JSON object
-  npm run ask -- --json -              questions from stdin, one per line; JSON Lines out
-  npm run participants [-- --json] [--country KR|US] [--kind company|official]
-  npm run index                        rebuild the vector index
-  npm run eval [-- --json]             quality figures on the question sets in test/eval`;
+const USAGE = `Usage (with --json, add --silent after npm run so that npm prints nothing on stdout):
+  npm run ask -- "question"                       answer with numbered citations
+  npm run --silent ask -- --json "question"       one JSON object
+  npm run --silent ask -- --json -                questions from stdin, one per line; JSON Lines out
+  npm run participants -- [--country KR|US] [--kind company|official]
+  npm run --silent participants -- --json [--country KR|US] [--kind company|official]
+  npm run index                                   rebuild the vector index
+  npm run eval                                    quality figures on the question sets in test/eval
+  npm run --silent eval -- --json                 the same as JSON`;
 
 /** Exit codes: 0 ok, 1 unexpected failure, 2 bad input or usage. */
 class UsageError extends Error {}
@@ -29,7 +31,7 @@ const EVAL_SETS = [
 async function openEngine(rebuild = false): Promise<QaEngine> {
   const config = loadCoreConfig();
   // The CLI keeps stdout for answers; routine index messages stay quiet unless LOG_LEVEL asks.
-  const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn');
+  const log = createLogger(config.LOG_LEVEL ?? 'warn');
   return createEngine({ config, log, rebuild });
 }
 

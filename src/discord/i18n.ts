@@ -25,6 +25,8 @@ export interface Strings {
   cooldown: (seconds: number, perMinute: number) => string;
   problem: (problem: InputProblem, detail: { max?: number; value?: string }) => string;
   apology: string;
+  /** To a user whose interaction came in, or could not be finished, while the bot was stopping. */
+  restarting: string;
   expiredButton: string;
   unknownCommand: string;
   feedbackThanks: (vote: 'up' | 'down') => string;
@@ -67,6 +69,7 @@ const ko: Strings = {
       'bad-option': '명령의 입력값을 읽을 수 없습니다. 다시 시도해 주세요.',
     })[problem],
   apology: '죄송합니다. 요청을 처리하다 문제가 생겼습니다. 잠시 뒤에 다시 시도해 주세요.',
+  restarting: '봇이 다시 시작하는 중이라 답하지 못했습니다. 잠시 뒤에 다시 물어봐 주세요.',
   expiredButton: '이 버튼이 가리키는 답변을 찾을 수 없습니다. /ask로 다시 물어봐 주세요.',
   unknownCommand: '알 수 없는 명령입니다. 명령 목록이 곧 갱신됩니다.',
   feedbackThanks: (vote) => (vote === 'up' ? '👍 의견 고맙습니다. 기록했습니다.' : '👎 의견 고맙습니다. 기록했고 답변 개선에 쓰겠습니다.'),
@@ -116,6 +119,7 @@ const en: Strings = {
       'bad-option': 'I could not read the command options: please try again.',
     })[problem],
   apology: 'Sorry, something went wrong while handling that. Please try again in a moment.',
+  restarting: 'The bot is restarting and could not answer this. Please ask again in a moment.',
   expiredButton: 'I cannot find the answer behind this button. Please ask again with /ask.',
   unknownCommand: 'I do not know that command; the command list will update shortly.',
   feedbackThanks: (vote) => (vote === 'up' ? '👍 Thanks for the feedback: recorded.' : '👎 Thanks for the feedback: recorded, and it will help improve the answers.'),

@@ -14,7 +14,9 @@ import type { BotConfig } from '../config.js';
 import { AnswerStore } from './answers.js';
 import type { BotContext, Command } from './command.js';
 import { Cooldown } from './cooldown.js';
+import { tellToRetry, turnAway } from './drain.js';
 import { describeError } from './errors.js';
+import { FATAL_CLOSE_CODES, GatewayClosedError, type GatewayLost } from './gateway-close.js';
 import { FeedbackLog } from './feedback.js';
 import { createRouter } from './router.js';
 import { SentenceIndex } from './sentences.js';
@@ -56,7 +58,15 @@ export interface RunningBot {
   readyMs: number;
   /** Interactions being handled right now. */
   readonly inFlight: number;
-  /** Stops taking interactions, lets running ones finish (up to 2 s), destroys the client. Idempotent. */
+  /**
+   * Settles when Discord closes the gateway with a code discord.js does not recover from
+   * ({@link FATAL_CLOSE_CODES}); one fatal log line says which. Never settles otherwise.
+   */
+  readonly gatewayLost: Promise<GatewayLost>;
+  /**
+   * Stops: interactions that arrive from now on are told to ask again; running ones get up to
+   * 2 s to finish, then their users are told to ask again; the client is destroyed. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -64,6 +74,15 @@ export interface RunningBot {
 export const DEFAULT_REST: Required<RestTuning> = { timeout: 10_000, retries: 3, globalRequestsPerSecond: 500 };
 
 const DRAIN_MS = 2_000;
+/** How long the "ask again" messages of unfinished interactions may take before the client goes. */
+const RETRY_NOTICE_MS = 1_500;
+
+/** A timer as a promise, cancelled once a race is decided so that it never holds the process open. */
+function delay(ms: number): { promise: Promise<void>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return { promise, cancel: () => clearTimeout(timer) };
+}
 
 /**
  * Builds the context, logs the client in and resolves once the gateway is READY.
@@ -90,35 +109,64 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), ...rest },
   });
   const route = createRouter({ commands: options.commands ?? allCommands, ctx, secrets });
-  const running = new Set<Promise<void>>();
-  const onInteraction = (interaction: Interaction) => {
-    const handled = route(interaction).finally(() => running.delete(handled));
-    running.add(handled);
+  // Interactions in the works: handled by a command, or being turned away during shutdown.
+  const running = new Map<Promise<void>, { interaction: Interaction; turnedAway: boolean }>();
+  let draining = false;
+  const track = (interaction: Interaction, turnedAway: boolean, work: Promise<void>) => {
+    const handled = work.finally(() => running.delete(handled));
+    running.set(handled, { interaction, turnedAway });
   };
+  const onInteraction = (interaction: Interaction) => {
+    if (!draining) track(interaction, false, route(interaction));
+    else track(interaction, true, turnAway(interaction).catch((error: unknown) => log.warn({ interaction: interaction.id, err: describeError(error, secrets) }, 'could not turn an interaction away during shutdown')));
+  };
+
+  let lost: GatewayLost | null = null;
+  let markLost: (value: GatewayLost) => void = () => undefined;
+  const gatewayLost = new Promise<GatewayLost>((resolve) => (markLost = resolve));
+  let ready = false;
   client.on(Events.InteractionCreate, onInteraction);
   client.on(Events.Error, (error) => log.error({ err: describeError(error, secrets) }, 'discord.js client error'));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, 'discord.js warning'));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  // discord.js emits ShardDisconnect only for close codes it will not recover from.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const reason = FATAL_CLOSE_CODES.get(event.code);
+    if (reason === undefined) {
+      log.warn({ shard, code: event.code }, 'gateway disconnected');
+      return;
+    }
+    if (lost) return;
+    lost = { code: event.code, reason };
+    // While logging in, startBot's rejection carries the reason instead (one message either way).
+    if (ready) log.fatal({ shard, code: event.code }, `Discord closed the gateway for good (${event.code}, ${reason}); the bot cannot go on`);
+    markLost(lost);
+  });
   client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
-  client.on(Events.ShardError, (error, shard) => log.error({ shard, err: describeError(error, secrets) }, 'gateway error'));
+  // After a fatal close discord.js also reports it as an error: already said above.
+  client.on(Events.ShardError, (error, shard) => {
+    if (!lost) log.error({ shard, err: describeError(error, secrets) }, 'gateway error');
+  });
   client.on(Events.Invalidated, () => log.error('gateway session invalidated'));
   client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: info.route, global: info.global, waitMs: info.timeToReset }, 'REST rate limited'));
 
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
+  const timeout = delay(options.readyTimeoutMs ?? 30_000);
   try {
-    const ready = once(client, Events.ClientReady);
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('The Discord gateway did not become ready in time')), options.readyTimeoutMs ?? 30_000);
-    });
-    await Promise.race([client.login(config.DISCORD_TOKEN).then(() => ready), timeout]);
+    const readyEvent = once(client, Events.ClientReady);
+    await Promise.race([
+      client.login(config.DISCORD_TOKEN).then(() => readyEvent),
+      timeout.promise.then(() => Promise.reject(new Error('The Discord gateway did not become ready in time'))),
+      gatewayLost.then((value) => Promise.reject(new GatewayClosedError(value))),
+    ]);
   } catch (error) {
     await client.destroy();
+    if (lost) throw new GatewayClosedError(lost);
     throw new Error(`Could not log in to Discord: ${describeError(error, secrets).message}`);
   } finally {
-    clearTimeout(timer);
+    timeout.cancel();
   }
+  ready = true;
   const readyMs = performance.now() - started;
   if (!client.isReady()) throw new Error('discord.js reported ready without a ready client');
   log.info({ user: client.user.tag, guilds: client.guilds.cache.size, readyMs: Math.round(readyMs) }, 'connected to Discord');
@@ -126,10 +174,21 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      draining = true;
+      const drain = delay(DRAIN_MS);
+      await Promise.race([Promise.allSettled([...running.keys()]), drain.promise]);
+      drain.cancel();
+      const unfinished = [...running.values()].filter((entry) => !entry.turnedAway).map((entry) => entry.interaction);
+      if (unfinished.length > 0) log.warn({ count: unfinished.length }, 'interactions still running at shutdown: asking their users to ask again');
+      const notices = unfinished.map((interaction) =>
+        tellToRetry(interaction).catch((error: unknown) => log.warn({ interaction: interaction.id, err: describeError(error, secrets) }, 'could not ask a user to ask again')),
+      );
+      // The notices, and any turning-away still under way, get a little more time before the client goes.
+      const notice = delay(RETRY_NOTICE_MS);
+      const turningAway = [...running].filter(([, entry]) => entry.turnedAway).map(([work]) => work);
+      await Promise.race([Promise.allSettled([...notices, ...turningAway]), notice.promise]);
+      notice.cancel();
       client.off(Events.InteractionCreate, onInteraction);
-      let drainTimer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...running]), new Promise((resolve) => (drainTimer = setTimeout(resolve, DRAIN_MS)))]);
-      clearTimeout(drainTimer);
       await client.destroy();
     })());
 
@@ -140,6 +199,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     get inFlight() {
       return running.size;
     },
+    gatewayLost,
     stop,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * Measures the bot through the Discord emulator (not a test; run `npx tsx test/discord/measure-bot.ts`).
  *
- * A. `tsx src/bot.ts` in a child process, as `npm start` runs it: time to ready, memory at rest,
- *    and INTERACTION_CREATE → final reply over a burst of 50 `/ask` from 10 users.
+ * A. `node scripts/run.mjs bot` in a child process, as `npm start` runs it (the compiled bot when
+ *    dist/ is current, else the source through tsx): time to ready, memory at rest, and
+ *    INTERACTION_CREATE → final reply over a burst of 50 `/ask` from 10 users. Start-up alone, every
+ *    way of starting, is measured by `npm run bench:startup`.
  * B. The same burst in-process through `startBot`, with discord.js's default client-side global
  *    cap (50 requests/s) and with the bot's setting, to show what that cap costs.
  *
@@ -65,7 +67,7 @@ async function measureChild(): Promise<Record<string, string>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'measure-bot-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|FEEDBACK_|ASK_|INDEX_DIR|SEEDS_DIR|LOG_LEVEL)/.test(k)));
   const started = performance.now();
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/bot.ts'], {
+  const child = spawn(process.execPath, ['scripts/run.mjs', 'bot'], {
     env: { ...env, DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: emu.applicationId, DISCORD_API_URL: emu.apiBase, INDEX_DIR: path.join(dir, 'index'), FEEDBACK_FILE: path.join(dir, 'f.jsonl') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -91,7 +93,7 @@ async function measureChild(): Promise<Record<string, string>> {
   await emu.stop();
   rmSync(dir, { recursive: true, force: true });
   return {
-    'start-up: spawn → "bot ready" (tsx, imports, index build, login)': `${toReady.toFixed(0)} ms`,
+    'start-up: spawn → "bot ready" (imports, index build, login)': `${toReady.toFixed(0)} ms`,
     'start-up: process uptime at ready (as the bot logs it)': `${readyLine.startupMs} ms`,
     'start-up: login() → READY': `${connected.readyMs} ms`,
     'memory at rest after start-up (RSS)': `${restBefore.toFixed(1)} MB`,
@@ -131,7 +133,7 @@ function table(rows: Record<string, string>): string {
 }
 
 const child = await measureChild();
-console.log(`A. npm start (tsx src/bot.ts) against the emulator, Node ${process.version}\n`);
+console.log(`A. node scripts/run.mjs bot (npm start without npm) against the emulator, Node ${process.version}\n`);
 console.log(table(child));
 console.log(`\nB. In-process startBot (emulator in the same process), cooldown off, median of ${REPEATS} bursts:\n   effect of discord.js's client-side global cap on follow-up edits\n`);
 const rows: Record<string, string> = {};

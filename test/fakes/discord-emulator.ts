@@ -46,6 +46,11 @@ export interface EmulatorOptions {
   tokenLifetimeMs?: number;
   /** Clock used for deadlines, timestamps and snowflakes. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Answer every IDENTIFY by closing the gateway with this code, as Discord does for a
+   * configuration it refuses (4010 invalid shard … 4014 disallowed intents).
+   */
+  identifyCloseCode?: number;
 }
 
 /** A file part of a multipart request. */
@@ -603,7 +608,7 @@ class Emulator implements DiscordEmulator {
   readonly gatewayConnections: string[] = [];
   readonly commands: RegisteredCommands = { global: null, guild: {} };
 
-  private readonly opts: Required<Omit<EmulatorOptions, 'guildIds' | 'token'>> & { token?: string };
+  private readonly opts: Required<Omit<EmulatorOptions, 'guildIds' | 'token' | 'identifyCloseCode'>> & Pick<EmulatorOptions, 'token' | 'identifyCloseCode'>;
   private readonly server = createServer((req, res) => void this.onHttp(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly authenticated = new WeakSet<WebSocket>();
@@ -624,6 +629,7 @@ class Emulator implements DiscordEmulator {
       tokenLifetimeMs: options.tokenLifetimeMs ?? 15 * 60_000,
       now: options.now ?? Date.now,
       token: options.token,
+      identifyCloseCode: options.identifyCloseCode,
     };
     for (const id of options.guildIds ?? []) {
       if (!SNOWFLAKE.test(id)) throw new Error(`guild id ${id} is not a 17–19 digit snowflake`);
@@ -857,6 +863,10 @@ class Emulator implements DiscordEmulator {
     }
     if (!this.tokenAccepted(d.token)) {
       socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    if (this.opts.identifyCloseCode !== undefined) {
+      socket.close(this.opts.identifyCloseCode, 'Refused by emulator.');
       return;
     }
     this.authenticated.add(socket);
