@@ -6,7 +6,7 @@
  * @module
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, RESTEvents, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, RESTEvents, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
 import type { QaEngine } from '../answer/engine.js';
@@ -15,6 +15,8 @@ import { AnswerStore } from './answers.js';
 import type { BotContext, Command } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { describeError } from './errors.js';
+import { noMetrics, type MetricsSink } from '../health/sink.js';
+import type { Readiness } from '../health/readiness.js';
 import { FeedbackLog } from './feedback.js';
 import { createRouter } from './router.js';
 import { SentenceIndex } from './sentences.js';
@@ -46,6 +48,10 @@ export interface StartOptions {
   rest?: RestTuning;
   /** Give up waiting for the gateway's READY after this many ms. Default 30 s. */
   readyTimeoutMs?: number;
+  /** Metrics to update (the health server's); default: nothing is counted. */
+  metrics?: MetricsSink;
+  /** Told how to see whether the gateway is connected, and when the bot stops. */
+  readiness?: Readiness;
 }
 
 /** A running bot. */
@@ -77,11 +83,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     engine,
     sentences: new SentenceIndex(engine.passages, engine.corpus.documents),
     cooldown: new Cooldown(config.ASK_COOLDOWN_PER_MINUTE),
-    feedback: new FeedbackLog(config.FEEDBACK_FILE, config.FEEDBACK_SALT),
+    feedback: await FeedbackLog.open({ file: config.FEEDBACK_FILE, key: config.FEEDBACK_SALT, log }),
     answers: new AnswerStore(),
+    metrics: options.metrics ?? noMetrics,
     log,
   };
-  if (ctx.feedback.ephemeralSalt) log.info('FEEDBACK_SALT is not set: user hashes in the feedback file change at every restart');
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -104,6 +110,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   client.on(Events.ShardError, (error, shard) => log.error({ shard, err: describeError(error, secrets) }, 'gateway error'));
   client.on(Events.Invalidated, () => log.error('gateway session invalidated'));
   client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: info.route, global: info.global, waitMs: info.timeToReset }, 'REST rate limited'));
+  if (options.metrics) observe(client, options.metrics, log);
+  // The manager's own status stays Ready through a resume; the shards' statuses do not.
+  options.readiness?.watchGateway(() => client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready));
 
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
@@ -115,6 +124,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await Promise.race([client.login(config.DISCORD_TOKEN).then(() => ready), timeout]);
   } catch (error) {
     await client.destroy();
+    await ctx.feedback.close();
     throw new Error(`Could not log in to Discord: ${describeError(error, secrets).message}`);
   } finally {
     clearTimeout(timer);
@@ -126,11 +136,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      options.readiness?.markStopping();
       client.off(Events.InteractionCreate, onInteraction);
       let drainTimer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.allSettled([...running]), new Promise((resolve) => (drainTimer = setTimeout(resolve, DRAIN_MS)))]);
       clearTimeout(drainTimer);
       await client.destroy();
+      await ctx.feedback.close();
     })());
 
   return {
@@ -142,4 +154,20 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     },
     stop,
   };
+}
+
+/**
+ * Counts gateway reconnects and REST rate limits. discord.js's `rateLimited` event fires only
+ * when it holds a request back for an empty bucket, never for a 429 on an interaction callback,
+ * so 429s are counted from the responses themselves.
+ */
+function observe(client: Client, metrics: MetricsSink, log: Logger): void {
+  client.on(Events.ShardReconnecting, () => metrics.gatewayReconnect('reconnecting'));
+  client.on(Events.ShardResume, () => metrics.gatewayReconnect('resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) => metrics.restRateLimitWait(info.route, info.global));
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429) return;
+    metrics.restRateLimited(request.route);
+    log.warn({ route: request.route, method: request.method }, 'REST 429 (rate limited); discord.js retries after Retry-After');
+  });
 }
