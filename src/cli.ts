@@ -5,6 +5,7 @@ import { createEngine, QuestionError, type QaEngine } from './answer/engine.js';
 import { ConfigError, loadCoreConfig } from './config.js';
 import { evaluate } from './eval/metrics.js';
 import { loadQuestionSet } from './eval/question-set.js';
+import { formatFeedbackSummary, summariseFile } from './cli/feedback.js';
 import { formatAnswer, formatEvalTable, formatParticipants, styleFor } from './cli/format.js';
 import { createLogger } from './log.js';
 
@@ -14,7 +15,9 @@ const USAGE = `Usage:
   npm run ask -- --json -              questions from stdin, one per line; JSON Lines out
   npm run participants [-- --json] [--country KR|US] [--kind company|official]
   npm run index                        rebuild the vector index
-  npm run eval [-- --json]             quality figures on the question sets in test/eval`;
+  npm run eval [-- --json]             quality figures on the question sets in test/eval
+  npm run feedback [-- --json] [--file path] [--limit n]
+                                       votes per answer, worst-rated answers, declined questions`;
 
 /** Exit codes: 0 ok, 1 unexpected failure, 2 bad input or usage. */
 class UsageError extends Error {}
@@ -104,6 +107,17 @@ async function evalCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+async function feedback(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, file: { type: 'string' }, limit: { type: 'string', default: '10' } } });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number of rows, 1 or more');
+  const file = values.file ?? loadCoreConfig().FEEDBACK_FILE;
+  const { exists, summary } = await summariseFile(file, limit);
+  if (values.json) process.stdout.write(`${JSON.stringify({ file, exists, ...summary })}\n`);
+  else process.stdout.write(`${formatFeedbackSummary(file, exists, summary, styleFor(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR), limit)}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
@@ -111,6 +125,7 @@ async function main(argv: string[]): Promise<number> {
     case 'participants': return participants(args);
     case 'index': return rebuildIndex();
     case 'eval': return evalCommand(args);
+    case 'feedback': return feedback(args);
     default: throw new UsageError(USAGE);
   }
 }
