@@ -6,7 +6,7 @@
  */
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { QuestionError } from '../src/answer/engine.js';
-import { MAX_QUESTION_LENGTH } from '../src/answer/question.js';
+import { detectLanguage, MAX_QUESTION_LENGTH } from '../src/answer/question.js';
 import { answerFromMessage, type RememberedAnswer } from '../src/discord/answers.js';
 import type { BotContext, Command } from '../src/discord/command.js';
 import { strings, uiLocale, type UiLocale } from '../src/discord/i18n.js';
@@ -59,6 +59,8 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   if ((await defer(interaction, { ephemeral: hidden.value })) === 'already-acknowledged') {
     ctx.log.warn({ interaction: interaction.id }, 'defer reached Discord on an earlier attempt (40060); answering by edit');
   }
+  const received = performance.now();
+  ctx.metrics.questionAsked(ASK, detectLanguage(question.value));
   let result;
   try {
     result = await ctx.engine.ask(question.value);
@@ -66,11 +68,16 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     if (!(error instanceof QuestionError)) throw error;
     const known = (['empty', 'too-long', 'no-words'] as const).find((code) => code === error.code);
     await edit(interaction, { content: known ? strings(locale).problem(known, { max: MAX_QUESTION_LENGTH }) : error.message });
+    ctx.metrics.answerSent('refused', (performance.now() - received) / 1000);
     return;
   }
   ctx.answers.remember(interaction.id, result);
   await edit(interaction, renderAnswer(result, { answerId: interaction.id, documents: ctx.sentences.documents }));
+  ctx.metrics.answerSent(result.answered ? 'answered' : 'declined', (performance.now() - received) / 1000);
   ctx.log.info({ interaction: interaction.id, language: result.language, answered: result.answered, citations: result.citations.map((c) => c.id), ms: result.ms }, 'answered');
+  if (!result.answered) {
+    await ctx.feedback.declined({ answerId: interaction.id, question: result.question, language: result.language, related: result.related.map((c) => `${c.document}#${c.id}`) });
+  }
 }
 
 /** The answer behind a button: remembered, or read back from the message (after a restart). */
@@ -100,17 +107,21 @@ async function recordVote(interaction: ButtonInteraction, vote: 'up' | 'down', a
     await reply(interaction, { content: strings(locale).expiredButton }, { ephemeral: true });
     return;
   }
-  await ctx.feedback.record({
+  const outcome = await ctx.feedback.vote({
     vote,
     answerId,
     question: answer.question,
     language: answer.language,
     answered: answer.answered,
     citations: answer.sentences.map((s) => `${s.document}#${s.id}`),
+    citationTexts: answer.sentences.map((s) => ctx.sentences.get(s.document, s.id)?.sentence.text ?? ''),
     userId: interaction.user.id,
   });
-  await reply(interaction, { content: strings(locale).feedbackThanks(vote) }, { ephemeral: true });
-  ctx.log.info({ interaction: interaction.id, answer: answerId, vote }, 'feedback recorded');
+  if (outcome !== 'unchanged') ctx.metrics.feedbackVote(vote);
+  const words = strings(locale);
+  const content = outcome === 'recorded' ? words.feedbackThanks(vote) : outcome === 'changed' ? words.feedbackChanged(vote) : words.feedbackUnchanged(vote);
+  await reply(interaction, { content }, { ephemeral: true });
+  ctx.log.info({ interaction: interaction.id, answer: answerId, vote, outcome }, 'feedback recorded');
 }
 
 async function button(interaction: ButtonInteraction, action: string, argument: string, ctx: BotContext): Promise<void> {

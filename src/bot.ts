@@ -16,6 +16,7 @@ import { configHelp } from './discord/config-help.js';
 import { installProcessHandlers } from './discord/process.js';
 import { GatewayClosedError } from './discord/gateway-close.js';
 import type { RunningBot } from './discord/start.js';
+import type { HealthService } from './health/service.js';
 import { createLogger } from './log.js';
 
 /** EX_CONFIG of sysexits.h: the settings (or Discord's view of them) must change first. */
@@ -33,16 +34,29 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.LOG_LEVEL ?? 'info');
   let bot: RunningBot | null = null;
-  installProcessHandlers(process, { log, secrets: [config.DISCORD_TOKEN], shutdown: async () => bot?.stop() });
+  let health: HealthService | null = null;
+  installProcessHandlers(process, {
+    log,
+    secrets: [config.DISCORD_TOKEN],
+    shutdown: async () => {
+      await bot?.stop();
+      await health?.close();
+    },
+  });
+  // Before the index loads, so a supervisor sees "not ready" rather than nothing while it does.
+  // prom-client is loaded only when the server is on.
+  if (config.HEALTH_PORT !== undefined) health = await (await import('./health/service.js')).startHealthService(config, log);
 
   const [{ createEngine }, { startBot }] = await Promise.all([import('./answer/engine.js'), import('./discord/start.js')]);
   const engine = await createEngine({ config, log });
   log.info({ documents: engine.corpus.documents.length, sentences: engine.passages.length, index: engine.index.status }, 'article index ready');
-  const running = await startBot({ config, engine, log });
+  health?.readiness.markIndexLoaded();
+  const running = await startBot({ config, engine, log, metrics: health?.metrics, readiness: health?.readiness });
   bot = running;
   // startBot has logged the one line saying why; stop what is left and let the supervisor see it.
   void running.gatewayLost.then(async () => {
     await running.stop().catch(() => undefined);
+    await health?.close().catch(() => undefined);
     process.exit(EXIT_CONFIG);
   });
   log.info({ startupMs: Math.round(performance.now()), rssMb: Math.round(process.memoryUsage().rss / 1e6) }, 'bot ready');

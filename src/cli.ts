@@ -5,6 +5,7 @@ import { createEngine, QuestionError, type QaEngine } from './answer/engine.js';
 import { ConfigError, loadCoreConfig } from './config.js';
 import { evaluate } from './eval/metrics.js';
 import { loadQuestionSet } from './eval/question-set.js';
+import { formatFeedbackSummary, summariseFile } from './cli/feedback.js';
 import { formatAnswer, formatEvalTable, formatParticipants, styleFor } from './cli/format.js';
 import { createLogger } from './log.js';
 
@@ -16,7 +17,9 @@ const USAGE = `Usage (with --json, add --silent after npm run so that npm prints
   npm run --silent participants -- --json [--country KR|US] [--kind company|official]
   npm run index                                   rebuild the vector index
   npm run eval                                    quality figures on the question sets in test/eval
-  npm run --silent eval -- --json                 the same as JSON`;
+  npm run --silent eval -- --json                 the same as JSON
+  npm run feedback -- [--file path] [--limit n]   votes per answer, worst-rated answers, declined questions
+  npm run --silent feedback -- --json [--file path] [--limit n]   the same as JSON`;
 
 /** Exit codes: 0 ok, 1 unexpected failure, 2 bad input or usage. */
 class UsageError extends Error {}
@@ -106,6 +109,17 @@ async function evalCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+async function feedback(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, file: { type: 'string' }, limit: { type: 'string', default: '10' } } });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number of rows, 1 or more');
+  const file = values.file ?? loadCoreConfig().FEEDBACK_FILE;
+  const { exists, summary } = await summariseFile(file, limit);
+  if (values.json) process.stdout.write(`${JSON.stringify({ file, exists, ...summary })}\n`);
+  else process.stdout.write(`${formatFeedbackSummary(file, exists, summary, styleFor(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR), limit)}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
@@ -113,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
     case 'participants': return participants(args);
     case 'index': return rebuildIndex();
     case 'eval': return evalCommand(args);
+    case 'feedback': return feedback(args);
     default: throw new UsageError(USAGE);
   }
 }

@@ -22,17 +22,25 @@ const coreSchema = z.object({
   OLLAMA_MODEL: optional(z.string()).transform((v) => v ?? OLLAMA_DEFAULTS.model),
   /** Unset means each surface's own default: `info` for the bot, `warn` for the command line. */
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  /** Read by the bot (writing) and by `npm run feedback` (summarising). */
+  FEEDBACK_FILE: optional(z.string()).transform((v) => v ?? 'feedback.jsonl'),
 });
+
+/** Health and metrics server: off unless HEALTH_PORT is set; loopback only unless HEALTH_HOST says otherwise. */
+const healthSettings = {
+  HEALTH_PORT: optional(z.coerce.number({ error: 'must be a port number' }).int('must be a whole port number').min(0, 'must be 0–65535 (0 picks a free port)').max(65535, 'must be 0–65535 (0 picks a free port)')),
+  HEALTH_HOST: optional(z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'must be an IP address to listen on, e.g. 127.0.0.1, or localhost' })).transform((v) => v ?? '127.0.0.1'),
+};
 
 const botSchema = coreSchema.extend({
   DISCORD_TOKEN: required(requiredString('the bot token from the Discord developer portal').min(50, 'does not look like a bot token')),
   DISCORD_CLIENT_ID: required(requiredString('the application id').regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)')),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url()),
-  FEEDBACK_FILE: optional(z.string()).transform((v) => v ?? 'feedback.jsonl'),
-  /** Salt of the user-id hashes in the feedback file; without it a random per-process salt is used. */
+  /** Key of the user-id hashes in the feedback file; without it a key file beside the feedback file is used. */
   FEEDBACK_SALT: optional(z.string().min(16, 'must be at least 16 characters')),
   ASK_COOLDOWN_PER_MINUTE: positiveInt(5),
+  ...healthSettings,
 });
 
 /** Every setting's name (the bot's include the core ones). */

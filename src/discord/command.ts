@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { QaEngine } from '../answer/engine.js';
 import type { AnswerStore } from './answers.js';
 import type { Cooldown } from './cooldown.js';
+import type { MetricsSink } from '../health/sink.js';
 import type { FeedbackLog } from './feedback.js';
 import type { SentenceIndex } from './sentences.js';
 
@@ -23,6 +24,8 @@ export interface BotContext {
   cooldown: Cooldown;
   feedback: FeedbackLog;
   answers: AnswerStore;
+  /** Counters for /metrics. */
+  metrics: MetricsSink;
   log: Logger;
 }
 

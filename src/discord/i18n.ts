@@ -30,6 +30,10 @@ export interface Strings {
   expiredButton: string;
   unknownCommand: string;
   feedbackThanks: (vote: 'up' | 'down') => string;
+  /** A user's second click on the other button of the same answer. */
+  feedbackChanged: (vote: 'up' | 'down') => string;
+  /** The same button clicked again: one vote per person per answer. */
+  feedbackUnchanged: (vote: 'up' | 'down') => string;
   sourcesTitle: string;
   noSuchSentence: (id: string) => string;
   ambiguousSentence: (id: string) => string;
@@ -73,6 +77,8 @@ const ko: Strings = {
   expiredButton: '이 버튼이 가리키는 답변을 찾을 수 없습니다. /ask로 다시 물어봐 주세요.',
   unknownCommand: '알 수 없는 명령입니다. 명령 목록이 곧 갱신됩니다.',
   feedbackThanks: (vote) => (vote === 'up' ? '👍 의견 고맙습니다. 기록했습니다.' : '👎 의견 고맙습니다. 기록했고 답변 개선에 쓰겠습니다.'),
+  feedbackChanged: (vote) => `의견을 ${vote === 'up' ? '👍' : '👎'}(으)로 바꿨습니다. 고맙습니다.`,
+  feedbackUnchanged: (vote) => `이미 ${vote === 'up' ? '👍' : '👎'}(으)로 기록돼 있습니다. 답변 하나에 한 사람당 한 표만 셉니다.`,
   sourcesTitle: '인용 문장과 앞뒤 문맥',
   noSuchSentence: (id) => `기사에 ${id} 문장이 없습니다. 자동 완성에서 골라 주세요.`,
   ambiguousSentence: (id) => `${id}는 여러 기사에 있습니다. 자동 완성에서 기사와 함께 골라 주세요.`,
@@ -123,6 +129,8 @@ const en: Strings = {
   expiredButton: 'I cannot find the answer behind this button. Please ask again with /ask.',
   unknownCommand: 'I do not know that command; the command list will update shortly.',
   feedbackThanks: (vote) => (vote === 'up' ? '👍 Thanks for the feedback: recorded.' : '👎 Thanks for the feedback: recorded, and it will help improve the answers.'),
+  feedbackChanged: (vote) => `Thanks: your vote on this answer is now ${vote === 'up' ? '👍' : '👎'}.`,
+  feedbackUnchanged: (vote) => `Already recorded as ${vote === 'up' ? '👍' : '👎'}: one vote per person per answer.`,
   sourcesTitle: 'Cited sentences in context',
   noSuchSentence: (id) => `The article has no sentence ${id}: pick one from the suggestions.`,
   ambiguousSentence: (id) => `Several articles have a sentence ${id}: pick one from the suggestions.`,

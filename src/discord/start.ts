@@ -6,7 +6,7 @@
  * @module
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, RESTEvents, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, RESTEvents, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
 import { commands as allCommands } from '../../commands/index.js';
 import type { QaEngine } from '../answer/engine.js';
@@ -17,6 +17,8 @@ import { Cooldown } from './cooldown.js';
 import { tellToRetry, turnAway } from './drain.js';
 import { describeError } from './errors.js';
 import { FATAL_CLOSE_CODES, GatewayClosedError, type GatewayLost } from './gateway-close.js';
+import { noMetrics, type MetricsSink } from '../health/sink.js';
+import type { Readiness } from '../health/readiness.js';
 import { FeedbackLog } from './feedback.js';
 import { createRouter } from './router.js';
 import { SentenceIndex } from './sentences.js';
@@ -48,6 +50,10 @@ export interface StartOptions {
   rest?: RestTuning;
   /** Give up waiting for the gateway's READY after this many ms. Default 30 s. */
   readyTimeoutMs?: number;
+  /** Metrics to update (the health server's); default: nothing is counted. */
+  metrics?: MetricsSink;
+  /** Told how to see whether the gateway is connected, and when the bot stops. */
+  readiness?: Readiness;
 }
 
 /** A running bot. */
@@ -96,11 +102,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     engine,
     sentences: new SentenceIndex(engine.passages, engine.corpus.documents),
     cooldown: new Cooldown(config.ASK_COOLDOWN_PER_MINUTE),
-    feedback: new FeedbackLog(config.FEEDBACK_FILE, config.FEEDBACK_SALT),
+    feedback: await FeedbackLog.open({ file: config.FEEDBACK_FILE, key: config.FEEDBACK_SALT, log }),
     answers: new AnswerStore(),
+    metrics: options.metrics ?? noMetrics,
     log,
   };
-  if (ctx.feedback.ephemeralSalt) log.info('FEEDBACK_SALT is not set: user hashes in the feedback file change at every restart');
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -149,6 +155,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   });
   client.on(Events.Invalidated, () => log.error('gateway session invalidated'));
   client.rest.on(RESTEvents.RateLimited, (info) => log.warn({ route: info.route, global: info.global, waitMs: info.timeToReset }, 'REST rate limited'));
+  if (options.metrics) observe(client, options.metrics, log);
+  // The manager's own status stays Ready through a resume; the shards' statuses do not.
+  options.readiness?.watchGateway(() => client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready));
 
   const started = performance.now();
   const timeout = delay(options.readyTimeoutMs ?? 30_000);
@@ -161,6 +170,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ]);
   } catch (error) {
     await client.destroy();
+    await ctx.feedback.close();
     if (lost) throw new GatewayClosedError(lost);
     throw new Error(`Could not log in to Discord: ${describeError(error, secrets).message}`);
   } finally {
@@ -174,6 +184,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      options.readiness?.markStopping();
       draining = true;
       const drain = delay(DRAIN_MS);
       await Promise.race([Promise.allSettled([...running.keys()]), drain.promise]);
@@ -190,6 +201,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       notice.cancel();
       client.off(Events.InteractionCreate, onInteraction);
       await client.destroy();
+      await ctx.feedback.close();
     })());
 
   return {
@@ -202,4 +214,20 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     gatewayLost,
     stop,
   };
+}
+
+/**
+ * Counts gateway reconnects and REST rate limits. discord.js's `rateLimited` event fires only
+ * when it holds a request back for an empty bucket, never for a 429 on an interaction callback,
+ * so 429s are counted from the responses themselves.
+ */
+function observe(client: Client, metrics: MetricsSink, log: Logger): void {
+  client.on(Events.ShardReconnecting, () => metrics.gatewayReconnect('reconnecting'));
+  client.on(Events.ShardResume, () => metrics.gatewayReconnect('resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) => metrics.restRateLimitWait(info.route, info.global));
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429) return;
+    metrics.restRateLimited(request.route);
+    log.warn({ route: request.route, method: request.method }, 'REST 429 (rate limited); discord.js retries after Retry-After');
+  });
 }

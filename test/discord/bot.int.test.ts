@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { Events, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InteractionHandle, RecordedRequest } from '../fakes/discord-emulator.js';
@@ -231,7 +231,7 @@ describe('the buttons under an answer', () => {
     const lines = readFileSync(h.feedbackFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const mine = lines.filter((l) => l.answerId === answer.id);
     expect(mine.map((l) => l.vote)).toEqual(['up', 'down']);
-    const expectedHash = createHash('sha256').update(`test-salt-0123456789abcdef\0${user}`).digest('hex');
+    const expectedHash = createHmac('sha256', 'test-salt-0123456789abcdef').update(user).digest('hex');
     for (const line of mine) {
       expect(line).toMatchObject({ question: 'Who attended the roundtable from Korea?', language: 'en', answered: true, user: expectedHash });
       expect(line.citations).toEqual(message(answer).embeds![0]!.fields!.map((f) => `${h.engine.corpus.documents[0]!.slug}#${/S\d+$/.exec(f.name)![0]}`));
