@@ -4,14 +4,13 @@
  *
  * @module
  */
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { BotContext, Command } from '../src/discord/command.js';
 import { strings, uiLocale } from '../src/discord/i18n.js';
 import { renderParticipants, type PlacedParticipant } from '../src/discord/render/participants.js';
-import { reply } from '../src/discord/respond.js';
+import { reply, suggest } from '../src/discord/respond.js';
 import { rawOption, validateChoice } from '../src/discord/validate.js';
 
-const COUNTRIES = ['KR', 'US'] as const;
 const KINDS = ['company', 'official'] as const;
 
 const data = new SlashCommandBuilder()
@@ -25,7 +24,8 @@ const data = new SlashCommandBuilder()
       .setNameLocalizations({ ko: '국가' })
       .setDescription('Only one country')
       .setDescriptionLocalizations({ ko: '한 나라만 보기' })
-      .addChoices({ name: 'Korea', name_localizations: { ko: '한국' }, value: 'KR' }, { name: 'United States', name_localizations: { ko: '미국' }, value: 'US' }),
+      // The article's countries come from its participants file, so they are suggested, not fixed here.
+      .setAutocomplete(true),
   )
   .addStringOption((o) =>
     o
@@ -46,7 +46,7 @@ function placed(ctx: BotContext): PlacedParticipant[] {
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const locale = uiLocale(interaction.locale);
-  const country = validateChoice(rawOption(interaction.options, 'country'), COUNTRIES);
+  const country = validateChoice(rawOption(interaction.options, 'country'), countries(ctx).map((c) => c.code));
   const kind = validateChoice(rawOption(interaction.options, 'kind'), KINDS);
   for (const checked of [country, kind]) {
     if (!checked.ok) {
@@ -64,5 +64,21 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   await reply(interaction, message);
 }
 
+/** The countries of the article's participants, in order of first mention, with their names. */
+function countries(ctx: BotContext): { code: string; name: { ko: string; en: string } }[] {
+  const seen = new Map<string, { ko: string; en: string }>();
+  for (const p of ctx.engine.participants) if (!seen.has(p.country)) seen.set(p.country, p.countryName);
+  return [...seen].map(([code, name]) => ({ code, name }));
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
+  const locale = uiLocale(interaction.locale);
+  const typed = String(interaction.options.getFocused(true).value ?? '').toLowerCase().slice(0, 50);
+  const choices = countries(ctx)
+    .filter((c) => typed === '' || c.code.toLowerCase().startsWith(typed) || c.name.ko.includes(typed) || c.name.en.toLowerCase().includes(typed))
+    .map((c) => ({ name: `${c.name[locale]} (${c.code})`, value: c.code }));
+  await suggest(interaction, choices);
+}
+
 /** The `/participants` command. */
-export const participants: Command = { data, execute };
+export const participants: Command = { data, execute, autocomplete };

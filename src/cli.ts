@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { evaluateExternal, loadExternalParagraphs, loadLookalikes } from './eval/external.js';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createEngine, QuestionError, type QaEngine } from './answer/engine.js';
 import { ConfigError, loadCoreConfig } from './config.js';
 import { evaluate } from './eval/metrics.js';
+import { calibrate } from './eval/calibrate.js';
 import { loadQuestionSet } from './eval/question-set.js';
 import { formatFeedbackSummary, summariseFile } from './cli/feedback.js';
-import { formatAnswer, formatEvalTable, formatParticipants, styleFor } from './cli/format.js';
+import { formatAnswer, formatEvalTable, formatExternalTable, formatParticipants, styleFor } from './cli/format.js';
 import { createLogger } from './log.js';
 
 const USAGE = `Usage (with --json, add --silent after npm run so that npm prints nothing on stdout):
@@ -18,17 +22,24 @@ const USAGE = `Usage (with --json, add --silent after npm run so that npm prints
   npm run index                                   rebuild the vector index
   npm run eval                                    quality figures on the question sets in test/eval
   npm run --silent eval -- --json                 the same as JSON
+  npm run calibrate                               refit the answerability score (writes src/answer/answerability-model.ts)
   npm run feedback -- [--file path] [--limit n]   votes per answer, worst-rated answers, declined questions
   npm run --silent feedback -- --json [--file path] [--limit n]   the same as JSON`;
 
 /** Exit codes: 0 ok, 1 unexpected failure, 2 bad input or usage. */
 class UsageError extends Error {}
 
+/** The shared development paragraphs (KorQuAD, SQuAD), present beside the project on development machines and CI. */
+const EXTERNAL_DIR = '../shared/external';
+const EXTERNAL_LOOKALIKES = 'test/eval/external-unanswerable.json';
+
 const EVAL_SETS = [
   { name: 'Korean', file: 'test/eval/questions.ko.json' },
   { name: 'English', file: 'test/eval/questions.en.json' },
   { name: 'Korean (held out)', file: 'test/eval/heldout.ko.json' },
   { name: 'English (held out)', file: 'test/eval/heldout.en.json' },
+  { name: 'Korean (fresh, blind)', file: 'test/eval/fresh.ko.json' },
+  { name: 'English (fresh, blind)', file: 'test/eval/fresh.en.json' },
 ];
 
 async function openEngine(rebuild = false): Promise<QaEngine> {
@@ -105,7 +116,29 @@ async function evalCommand(args: string[]): Promise<number> {
   const engine = await openEngine();
   const reports = [];
   for (const set of EVAL_SETS) reports.push({ name: set.name, report: await evaluate(engine, await loadQuestionSet(set.file)) });
-  process.stdout.write(values.json ? `${JSON.stringify(reports)}\n` : `${formatEvalTable(reports)}\n`);
+  const external = [];
+  const externalDir = path.resolve(EXTERNAL_DIR);
+  if (existsSync(externalDir)) {
+    const lookalikes = await loadLookalikes(EXTERNAL_LOOKALIKES);
+    for (const [name, file] of [['KorQuAD dev sample', 'korquad.dev.jsonl'], ['SQuAD dev sample', 'squad.dev.jsonl']] as const) {
+      external.push({ name, report: await evaluateExternal(await loadExternalParagraphs(path.join(externalDir, file)), lookalikes) });
+    }
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify({ sets: reports, external })}\n`);
+  else {
+    const note = external.length > 0 ? `\n\n${formatExternalTable(external)}` : `\n\n(${externalDir} is absent: the external development samples were skipped.)`;
+    process.stdout.write(`${formatEvalTable(reports)}${note}\n`);
+  }
+  return 0;
+}
+
+/** Fits the answerability model on the tuning sets and the external samples, and writes it. */
+async function calibrateCommand(): Promise<number> {
+  const externalDir = path.resolve(EXTERNAL_DIR);
+  const { model, accuracy, counts } = await calibrate(process.cwd(), existsSync(externalDir) ? externalDir : null);
+  process.stdout.write(`Wrote src/answer/answerability-model.ts (threshold ${model.threshold}).\n`);
+  for (const [group, share] of accuracy) process.stdout.write(`  ${group}: ${(share * 100).toFixed(1)}% right of ${counts.get(group)}\n`);
+  if (!existsSync(externalDir)) process.stdout.write(`  (${externalDir} is absent: fitted on the seed sets alone.)\n`);
   return 0;
 }
 
@@ -128,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
     case 'index': return rebuildIndex();
     case 'eval': return evalCommand(args);
     case 'feedback': return feedback(args);
+    case 'calibrate': return calibrateCommand();
     default: throw new UsageError(USAGE);
   }
 }

@@ -41,6 +41,9 @@ export interface QaEngine {
   retriever: HybridRetriever;
 }
 
+/** Bonus for a sentence of the kind the question names (headline, sub-headline). */
+const STRUCTURE_BOOST = 0.15;
+
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
   config: Pick<CoreConfig, 'SEEDS_DIR' | 'INDEX_DIR' | 'EMBEDDING_DIM'> & Partial<Pick<CoreConfig, 'EMBEDDER' | 'OLLAMA_URL' | 'OLLAMA_MODEL'>>;
@@ -129,7 +132,9 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   const understanding = { glossary, vocabulary: retriever.vocabulary, unseenWords: (q: AnalyzedQuery) => retriever.unseenWords(q) };
 
   function retrieve(understood: UnderstoodQuestion, k: number): Promise<RankedPassage[]> {
-    return retriever.retrieve(understood.query, k, (p) => intentBoost(understood.intent, p));
+    // A question that names the headline or sub-headlines wants those lines, not the body.
+    const structure = understood.structure;
+    return retriever.retrieve(understood.query, k, (p) => (structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p)));
   }
 
   async function rank(rawQuestion: string, k = 8): Promise<RankedPassage[]> {

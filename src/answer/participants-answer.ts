@@ -21,7 +21,7 @@ function particle(word: string, withBatchim: string, without: string): string {
   return code >= 0 && code < 11172 && code % 28 !== 0 ? withBatchim : without;
 }
 
-/** Short forms a user types for a company: `LG` for `LG그룹`, `Hyundai` for `Hyundai Motor Group`. */
+/** Short forms a user types for a company: `AB` for `AB그룹`, `Acme` for `Acme Motor Group`. */
 function companyAliases(p: Participant): string[] {
   const aliases = [p.name, p.name.replace(/그룹$|전자$|코리아$/u, '').trim(), p.nameEn, p.nameEn.split(/\s+/)[0]!];
   return [...new Set(aliases.filter((a) => a.length >= 2).map((a) => a.toLowerCase()))];

@@ -9,11 +9,13 @@ export interface UnderstoodQuestion {
   question: string;
   language: Language;
   intent: Intent;
-  /** Asks for a yes or a no ("Did Google attend?", "구글도 왔어?"). */
+  /** Asks for a yes or a no ("Did Acme attend?", "애크미도 왔어?"). */
   yesNo: boolean;
   query: AnalyzedQuery;
   /** Names in the question that the article never mentions (`Intel`, `인텔`), as the user wrote them. */
   unknownNames: string[];
+  /** The part of the article the question points at ("부제에 뭐라고 나와?", "the headline"), if any. */
+  structure: 'headline' | 'subheadline' | null;
   /** Share of the question's content words that occur nowhere in the article, not even misspelt (`weather`, `중국`). */
   unseenShare: number;
 }
@@ -22,6 +24,15 @@ const ENGLISH_YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|w
 const KOREAN_QUESTION_WORD = /누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|얼마|왜|몇/u;
 /** Endings that close a Korean yes/no question (`왔어?`, `참석했나요`, `맞지?`, `있었니`). */
 const KOREAN_YES_NO_ENDING = /(?:어|았|었|나요|니|냐|까|죠|지|요|나|대|래|음)\??$/u;
+
+const HEADLINE_WORDS = /(?<!부|소)제목|헤드라인|표제|\bheadline|\btitle\b/iu;
+const SUBHEADLINE_WORDS = /부제|소제목|\bsub-?(?:head(?:line|ing)?|title)s?\b/iu;
+
+/** The part of an article a question names: its headline or its sub-headlines. */
+export function askedStructure(question: string): 'headline' | 'subheadline' | null {
+  if (SUBHEADLINE_WORDS.test(question)) return 'subheadline';
+  return HEADLINE_WORDS.test(question) ? 'headline' : null;
+}
 
 /** True for a question that wants a yes or a no. */
 export function isYesNoQuestion(question: string, language: Language): boolean {
@@ -60,8 +71,10 @@ export function understandQuestion(question: string, context: UnderstandingConte
     language,
     intent: detectIntent(question),
     yesNo: isYesNoQuestion(question, language),
+    structure: askedStructure(question),
     query,
     unknownNames: namesOutsideCorpus(question, unseen),
-    unseenShare: query.concepts.length === 0 ? 0 : unseen.length / query.concepts.length,
+    // Inflected verbs are mostly paraphrase; an unseen noun is more likely content the article lacks.
+    unseenShare: query.concepts.length === 0 ? 0 : unseen.filter((w) => !looksLikeKoreanVerb(w.key)).length / query.concepts.length,
   };
 }

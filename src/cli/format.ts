@@ -1,3 +1,4 @@
+import type { ExternalReport } from '../eval/external.js';
 import type { Participant } from '../corpus/participants.js';
 import type { AnswerResult, Citation } from '../answer/types.js';
 import type { EvalReport } from '../eval/metrics.js';
@@ -45,12 +46,29 @@ export function formatParticipants(participants: readonly Participant[], style: 
 }
 
 /** The evaluation figures as a Markdown table, one column per question set. */
+/** The external-paragraph figures, one column per sample, plain BM25 beside. */
+export function formatExternalTable(reports: readonly { name: string; report: ExternalReport }[]): string {
+  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+  const rows: [string, (r: ExternalReport) => string][] = [
+    ['paragraphs / questions', (r) => `${r.paragraphs} / ${r.questions}`],
+    ['first citation right (plain BM25 top sentence)', (r) => `${pct(r.hitAt1)} (${pct(r.bm25HitAt1)})`],
+    ['best-ranked sentence right', (r) => pct(r.rankAt1)],
+    ['answerable questions answered', (r) => pct(r.answered)],
+    ["other paragraphs' questions declined", (r) => `${pct(r.otherArticleDeclined)} of ${r.otherArticleQuestions}`],
+    ['look-alike questions declined', (r) => `${pct(r.lookalikeDeclined)} of ${r.lookalikeQuestions}`],
+  ];
+  const header = `| external sample | ${reports.map((r) => r.name).join(' | ')} |`;
+  const rule = `|---|${reports.map(() => '---:').join('|')}|`;
+  return [header, rule, ...rows.map(([label, f]) => `| ${label} | ${reports.map((r) => f(r.report)).join(' | ')} |`)].join('\n');
+}
+
 export function formatEvalTable(reports: readonly { name: string; report: EvalReport }[]): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const rows: [string, (r: EvalReport) => string][] = [
     ['questions (answerable / not)', (r) => `${r.answerable} / ${r.unanswerable}`],
-    ['recall@3', (r) => r.recallAt3.toFixed(3)],
-    ['MRR', (r) => r.mrr.toFixed(3)],
+    ['recall@3 (plain BM25)', (r) => `${r.recallAt3.toFixed(3)} (${r.bm25.recallAt3.toFixed(3)})`],
+    ['MRR (plain BM25)', (r) => `${r.mrr.toFixed(3)} (${r.bm25.mrr.toFixed(3)})`],
+    ['first citation right (BM25 top sentence)', (r) => `${pct(r.hitAt1)} (${pct(r.bm25.hitAt1)})`],
     ['abstains when it should', (r) => pct(r.abstention)],
     ['abstains wrongly', (r) => pct(r.wrongAbstention)],
     ['first citation is gold', (r) => pct(r.answerPrecision)],

@@ -19,6 +19,16 @@ export interface UnanswerableQuestion {
   q: string;
 }
 
+/** Reads the look-alike questions (`test/eval/external-unanswerable.json`); none when the file is absent. */
+export async function loadLookalikes(file: string): Promise<UnanswerableQuestion[]> {
+  try {
+    return z.array(z.object({ id: z.string(), q: z.string().min(1) }).passthrough()).parse(JSON.parse(await readFile(file, 'utf8')));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 /** Reads a JSON Lines file of paragraphs (`../shared/external/*.dev.jsonl`). */
 export async function loadExternalParagraphs(file: string): Promise<ExternalParagraph[]> {
   const text = await readFile(file, 'utf8');

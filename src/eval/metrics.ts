@@ -1,5 +1,6 @@
 import type { QaEngine } from '../answer/engine.js';
 import type { EvalQuestion } from './question-set.js';
+import { PlainBm25 } from './plain-bm25.js';
 
 /** Retrieval and answering quality over one question set. */
 export interface EvalReport {
@@ -18,6 +19,10 @@ export interface EvalReport {
   verbatim: number;
   /** Share of answered questions whose first citation is a gold sentence. */
   answerPrecision: number;
+  /** Plain sentence-level BM25 over the same sentences (and their renderings), same questions. */
+  bm25: { recallAt3: number; mrr: number; hitAt1: number };
+  /** Share of answerable questions whose first citation is gold (declines count as misses). */
+  hitAt1: number;
   /** Questions that missed, for inspection. */
   misses: { q: string; gold: string[]; got: string[]; answered: boolean }[];
 }
@@ -27,6 +32,8 @@ export async function evaluate(engine: QaEngine, questions: readonly EvalQuestio
   let hits = 0, reciprocal = 0, abstained = 0, wronglyAbstained = 0, quotes = 0, verbatimQuotes = 0, answeredRight = 0, answeredCount = 0;
   const misses: EvalReport['misses'] = [];
   const sentenceText = new Map(engine.passages.map((p) => [p.key, p.sentence.text]));
+  const bm25 = new PlainBm25(engine.passages.map((p) => p.searchText));
+  let bm25Hits = 0, bm25Reciprocal = 0, bm25First = 0;
   for (const item of questions) {
     const ranked = await engine.rank(item.q, 10);
     const ids = ranked.map((r) => r.passage.sentence.id);
@@ -41,6 +48,11 @@ export async function evaluate(engine: QaEngine, questions: readonly EvalQuestio
       else misses.push({ q: item.q, gold: item.gold, got: result.citations.map((c) => c.id), answered: true });
       continue;
     }
+    const bm25Ids = bm25.rank(item.q).map((i) => engine.passages[i]!.sentence.id);
+    const bm25Gold = bm25Ids.findIndex((id) => gold.has(id));
+    if (bm25Gold >= 0 && bm25Gold < 3) bm25Hits++;
+    if (bm25Gold === 0) bm25First++;
+    if (bm25Gold >= 0 && bm25Gold < 10) bm25Reciprocal += 1 / (bm25Gold + 1);
     const first = ids.findIndex((id) => gold.has(id));
     if (first >= 0 && first < 3) hits++;
     if (first >= 0) reciprocal += 1 / (first + 1);
@@ -64,6 +76,8 @@ export async function evaluate(engine: QaEngine, questions: readonly EvalQuestio
     wrongAbstention: answerable === 0 ? 0 : wronglyAbstained / answerable,
     verbatim: share(verbatimQuotes, quotes),
     answerPrecision: share(answeredRight, answeredCount),
+    hitAt1: share(answeredRight, answerable),
+    bm25: { recallAt3: share(bm25Hits, answerable), mrr: share(bm25Reciprocal, answerable), hitAt1: share(bm25First, answerable) },
     misses,
   };
 }

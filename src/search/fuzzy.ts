@@ -26,8 +26,8 @@ function syllableParts(word: string): string[][] {
 
 /**
  * True when two Hangul words of the same length differ in exactly one syllable part. In two-syllable
- * words only a vowel may differ (`콸컴`/`퀄컴`), since one consonant turns a word into another word
- * (`시간`/`시장`); longer words may differ in any one part (`러몬도`/`러만도`).
+ * words only a vowel may differ (`롸이트`/`뤄이트`), since one consonant turns a word into another word
+ * (`시간`/`시장`); longer words may differ in any one part (`마르코나`/`마르쿄나`).
  */
 function oneJamoApart(a: string[][], b: string[][]): boolean {
   if (a.length !== b.length || a.length < 2) return false;
@@ -42,7 +42,7 @@ function oneJamoApart(a: string[][], b: string[][]): boolean {
   return differences === 1 && (a.length >= 3 || vowelOnly);
 }
 
-/** Latin spelling of a Hangul word, lower-cased, letters only (`러만도` → `reomando`). */
+/** Latin spelling of a Hangul word, lower-cased, letters only (`서울` → `seoul`). */
 function romanized(word: string): string {
   return romanize(word).toLowerCase().replace(/[^a-z]/g, '');
 }
@@ -54,8 +54,8 @@ function skeleton(latin: string): string {
 
 /**
  * Finds the article's words closest to a word it does not contain: Latin by edit distance
- * (`rimondo` → `raimondo`), Hangul one jamo apart (`콸컴` → `퀄컴`, `러몬도` → `러만도`, via es-hangul), and
- * names across scripts by romanization (`레이몬도` ↔ `raimondo`). Short words are never matched, so
+ * (`alexandr` → `alexandra`), Hangul one jamo apart (`롸이트` → `뤄이트`, `마르코나` → `마르쿄나`, via es-hangul), and
+ * names across scripts by romanization (`알렉산드라` ↔ `alexandra`). Short words are never matched, so
  * common words do not drift to another word.
  */
 export class FuzzyVocabulary {

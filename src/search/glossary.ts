@@ -25,7 +25,7 @@ export function parseGlossary(json: string): GlossaryEntry[] {
   return glossaryFile.parse(JSON.parse(json)).entries;
 }
 
-/** A two-word Latin name in the other order (`Lee Chang-yang` → `Chang-yang Lee`): names travel in both. */
+/** A two-word Latin name in the other order (`Kim Min-jun` → `Min-jun Kim`): names travel in both. */
 function swappedName(form: string): string[] {
   const words = form.split(' ');
   return words.length === 2 && words.every((w) => /^\p{Lu}/u.test(w)) ? [`${words[1]} ${words[0]}`] : [];

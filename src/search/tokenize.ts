@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 /** Bump when tokens change: persisted vectors and keyword tokens built by another version are stale. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 4;
 
 /**
  * Korean-aware tokenisation shared by the keyword index, the lexical embedding and answer support.
@@ -13,8 +13,8 @@ export const ANALYZER_VERSION = 2;
 const HANGUL = /\p{Script=Hangul}/u;
 /** Runs of one script: Hangul, Latin letters, or digits (other letters count with Latin). */
 const WORD_RUN = /\p{Script=Hangul}+|\p{Script=Latin}+|\p{N}+(?:[.,]\p{N}+)*|\p{L}+/gu;
-/** A word as the user wrote it: letters and digits kept together (`232조`, `SK그룹`). */
-const WORD = /[\p{L}\p{N}]+(?:[&'’][\p{L}\p{N}]+)*/gu;
+/** A word as the user wrote it: letters and digits kept together (`232조`, `AB그룹`). */
+const WORD = /[\p{L}\p{N}]+(?:[&'’](?=[\p{Script=Latin}\p{N}])[\p{L}\p{N}]+)*/gu;
 
 /**
  * Trailing particles and verb endings, longest first. Stripping is greedy but keeps a stem of at
@@ -42,7 +42,7 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'about', 'as', 'into', 'and', 'or',
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'have', 'has', 'had', 'will',
   'would', 'could', 'should', 'can', 'may', 'might', 'that', 'this', 'these', 'those', 'it', 'its', 'they', 'them',
-  'their', 'there', 'any', 'some', 'so', 'if', 'not', 'no', 'also', 'than', 'then', 'which', 'who', 'whom', 'whose',
+  'their', 'there', 'any', 'some', 'so', 'if', 'no', 'also', 'than', 'then', 'which', 'who', 'whom', 'whose',
   'what', 'when', 'where', 'why', 'how', 'he', 'she', 'his', 'her', 'him', 'we', 'our', 'us', 'you', 'your', 'i', 'my', 'me',
 ]);
 
@@ -72,15 +72,15 @@ function stripOnce(word: string): string {
 
 /**
  * Removes trailing particles and endings from a Hangul word, keeping at least two syllables. Two
- * rounds, so that a word keeps one key with or without a particle: `러만도는` → `러만도` → `러만`,
- * like `러만도` → `러만`.
+ * rounds, so that a word keeps one key with or without a particle: `마르코도는` → `마르코도` → `마르코`,
+ * like `마르코도` → `마르코`.
  */
 export function stripKoreanSuffix(word: string): string {
   return stripOnce(stripOnce(word));
 }
 
 /** Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`, `열리는거`). */
-const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔줬웠]|어|아|고|려|자|대|래|니|냐|음|서|며|면|지|던|온|간|운|는|은|게|요)$/u;
+const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔줬웠맡]|어|아|고|려|자|대|래|니|냐|나|다|데|음|서|며|면|지|던|온|간|운|는|은|게|요)$/u;
 
 /** True for a Hangul word that looks like an inflected verb rather than a noun. */
 export function looksLikeKoreanVerb(word: string): boolean {

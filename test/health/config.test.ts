@@ -30,11 +30,11 @@ describe('health settings', () => {
     for (const port of ['http', '70000', '-1', '80.5']) {
       const found = problems({ HEALTH_PORT: port });
       expect(found).toHaveLength(1);
-      expect(found[0]).toMatch(/^HEALTH_PORT must be/);
+      expect(found[0]).toMatch(/^HEALTH_PORT \(from the environment\) must be/);
       expect(found[0]).not.toContain(port);
     }
     const host = problems({ HEALTH_HOST: 'metrics.example.com' });
-    expect(host).toEqual(['HEALTH_HOST must be an IP address to listen on, e.g. 127.0.0.1, or localhost']);
+    expect(host).toEqual(['HEALTH_HOST (from the environment) must be an IP address to listen on, e.g. 127.0.0.1, or localhost']);
   });
 
   it('FEEDBACK_FILE is a core setting too: npm run feedback reads it without the Discord ones', () => {
