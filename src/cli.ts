@@ -87,6 +87,10 @@ async function rebuildIndex(): Promise<number> {
   const engine = await openEngine(true);
   const ms = performance.now() - started;
   const documents = engine.corpus.documents;
+  if (!engine.index.saved) {
+    process.stderr.write(`The index was built but could not be saved: ${engine.index.saveProblem}. Set INDEX_DIR to a folder this user may write.\n`);
+    return 1;
+  }
   process.stdout.write(
     `Indexed ${documents.length} document(s), ${engine.passages.length} sentences in ${ms.toFixed(0)} ms\n` +
       documents.map((d) => `  ${d.slug}: ${d.sentences.length} sentences — ${d.title}`).join('\n') +

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,5 +152,31 @@ describe('index', () => {
     expect(run.stdout).toMatch(/\b30 sentences/);
     expect(run.stdout).toMatch(/\d+(\.\d+)? ?ms\b/);
     expect(run.stdout).toContain('korea-us-supply-chain-dialogue');
+  });
+});
+
+describe.concurrent('INDEX_DIR that cannot hold the index', () => {
+  const notAFolder = () => {
+    const file = path.join(indexDir, 'not-a-folder');
+    writeFileSync(file, '');
+    return file;
+  };
+
+  it('ask still answers, from memory, with one clear warning', async () => {
+    const file = notAFolder();
+    const run = await cli(['ask', '--json', 'LG에서 누가 왔어?'], { env: { INDEX_DIR: file } });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ answered: true });
+    const warnings = run.stderr.split('\n').filter((l) => l !== '');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`${file} is a file, not a folder`);
+    expect(run.stderr).not.toMatch(/EEXIST/);
+  });
+
+  it('index fails with exit 1 and says why, since saving is its whole job', async () => {
+    const run = await cli(['index'], { env: { INDEX_DIR: notAFolder() } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/could not be saved: .* is a file, not a folder/);
+    expect(run.stderr).not.toMatch(STACK);
   });
 });
