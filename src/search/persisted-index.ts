@@ -5,9 +5,12 @@ import { Document } from '@langchain/core/documents';
 import type { Logger } from 'pino';
 import type { IdentifiedEmbeddings } from './embedder.js';
 import { HnswVectorStore, STORE_FILES, type HnswParameters } from './hnsw-store.js';
+import { ANALYZER_VERSION } from './tokenize.js';
 
 /** Bump when the on-disk layout or the meaning of stored vectors changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
+/** The analyzer recorded by default: the tokenizer the lexical embedder and the passages are built with. */
+export const DEFAULT_ANALYZER = `tokenize-v${ANALYZER_VERSION}`;
 const STORE_DIR = 'store';
 const MANIFEST = 'manifest.json';
 /** Builds in progress and replaced copies, named with the pid of the process that made them. */
@@ -44,6 +47,14 @@ export const nodeIndexFileSystem: IndexFileSystem = {
 export interface IndexManifest {
   formatVersion: number;
   corpusHash: string;
+  /**
+   * sha256 over every entry's key and text, in order. Search hits are mapped to passages by
+   * position, so any change of boundaries, ids or texts (a code change, not only an input change)
+   * must rebuild.
+   */
+  entriesHash: string;
+  /** Version of the text analysis the vectors were made with. */
+  analyzer: string;
   embedder: string;
   dimension: number;
   count: number;
@@ -78,6 +89,8 @@ export interface OpenIndexOptions {
   directory: string;
   corpusHash: string;
   entries: readonly IndexEntry[];
+  /** Version of the text analysis behind the entries and the embedder; defaults to {@link DEFAULT_ANALYZER}. */
+  analyzer?: string;
   embeddings: IdentifiedEmbeddings;
   parameters?: Partial<HnswParameters>;
   log?: Pick<Logger, 'info' | 'warn'>;
@@ -88,6 +101,24 @@ export interface OpenIndexOptions {
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** sha256 over the entries' keys and texts, in order (see {@link IndexManifest.entriesHash}). */
+export function hashEntries(entries: readonly Pick<IndexEntry, 'key' | 'text'>[]): string {
+  const hash = createHash('sha256');
+  // One update per entry costs more than the hashing itself at a million entries: feed ~1 MB at a time.
+  let batch = '';
+  for (const { key, text } of entries) {
+    batch += `${key}\0${text}\0`;
+    if (batch.length >= 1 << 20) {
+      hash.update(batch);
+      batch = '';
+    }
+  }
+  return hash.update(batch).digest('hex');
+}
+
+/** What the stored manifest must match for its vectors to be reused. */
+type Expected = Pick<IndexManifest, 'corpusHash' | 'entriesHash' | 'analyzer' | 'embedder' | 'dimension' | 'count'>;
 
 /** The stored manifest; null when there is none; `damaged` when it exists but cannot be read as one. */
 async function readManifest(storeDir: string): Promise<IndexManifest | null | 'damaged'> {
@@ -106,12 +137,14 @@ async function readManifest(storeDir: string): Promise<IndexManifest | null | 'd
 }
 
 /** Names the first way the manifest does not fit the current corpus and embedder, or null if it fits. */
-export function staleness(manifest: IndexManifest, expected: Pick<IndexManifest, 'corpusHash' | 'embedder' | 'dimension' | 'count'>): string | null {
+export function staleness(manifest: IndexManifest, expected: Expected): string | null {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) return `format version ${manifest.formatVersion} ≠ ${INDEX_FORMAT_VERSION}`;
   if (manifest.corpusHash !== expected.corpusHash) return 'the articles changed';
+  if (manifest.analyzer !== expected.analyzer) return `analyzer ${manifest.analyzer} ≠ ${expected.analyzer}`;
   if (manifest.embedder !== expected.embedder) return `embedder ${manifest.embedder} ≠ ${expected.embedder}`;
   if (manifest.dimension !== expected.dimension) return `dimension ${manifest.dimension} ≠ ${expected.dimension}`;
   if (manifest.count !== expected.count) return `${manifest.count} vectors stored, ${expected.count} expected`;
+  if (manifest.entriesHash !== expected.entriesHash) return 'the sentences changed (ids or texts) under the same articles';
   return null;
 }
 
@@ -171,13 +204,21 @@ async function buildStore(options: OpenIndexOptions): Promise<HnswVectorStore> {
   return store;
 }
 
-function manifestOf(options: OpenIndexOptions, store: HnswVectorStore, files: IndexManifest['files']): IndexManifest {
+function expectation(options: OpenIndexOptions): Expected {
   return {
-    formatVersion: INDEX_FORMAT_VERSION,
     corpusHash: options.corpusHash,
+    entriesHash: hashEntries(options.entries),
+    analyzer: options.analyzer ?? DEFAULT_ANALYZER,
     embedder: options.embeddings.id,
     dimension: options.embeddings.dimension,
     count: options.entries.length,
+  };
+}
+
+function manifestOf(expected: Expected, store: HnswVectorStore, files: IndexManifest['files']): IndexManifest {
+  return {
+    formatVersion: INDEX_FORMAT_VERSION,
+    ...expected,
     hnsw: { m: store.parameters.m, efConstruction: store.parameters.efConstruction },
     files,
     builtAt: new Date().toISOString(),
@@ -185,7 +226,7 @@ function manifestOf(options: OpenIndexOptions, store: HnswVectorStore, files: In
 }
 
 /** Writes the store next to the live copy, then swaps it in by rename, so a reader never sees a half-written index. */
-async function save(options: OpenIndexOptions, store: HnswVectorStore, storeDir: string, fs: IndexFileSystem): Promise<IndexManifest> {
+async function save(options: OpenIndexOptions, expected: Expected, store: HnswVectorStore, storeDir: string, fs: IndexFileSystem): Promise<IndexManifest> {
   const parent = path.dirname(storeDir);
   const temp = path.join(parent, `.build-${process.pid}-${randomUUID()}`);
   await fs.mkdir(parent, true);
@@ -197,7 +238,7 @@ async function save(options: OpenIndexOptions, store: HnswVectorStore, storeDir:
       const data = await readFile(path.join(temp, name));
       files[name] = { bytes: data.length, sha256: sha256(data) };
     }
-    const manifest = manifestOf(options, store, files);
+    const manifest = manifestOf(expected, store, files);
     await fs.writeFile(path.join(temp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await swapIn(temp, storeDir, fs, options.log);
     return manifest;
@@ -271,7 +312,7 @@ async function removeLeftovers(directory: string, fs: IndexFileSystem, log: Open
 export async function openVectorIndex(options: OpenIndexOptions): Promise<OpenedIndex> {
   const fs = options.fileSystem ?? nodeIndexFileSystem;
   const storeDir = path.join(options.directory, STORE_DIR);
-  const expected = { corpusHash: options.corpusHash, embedder: options.embeddings.id, dimension: options.embeddings.dimension, count: options.entries.length };
+  const expected = expectation(options);
   const manifest = await readManifest(storeDir);
 
   let reason: string;
@@ -300,13 +341,13 @@ export async function openVectorIndex(options: OpenIndexOptions): Promise<Opened
   const status = manifest === null ? 'built' : 'rebuilt';
   let saved: IndexManifest;
   try {
-    saved = await save(options, store, storeDir, fs);
+    saved = await save(options, expected, store, storeDir, fs);
   } catch (error) {
     // One warning says it all: what was wrong with the old index (if anything) and why the new one stays in memory.
     const problem = await describeSaveFailure(error, options.directory);
     const before = replaced ? 'vector index was stale or damaged; rebuilt it' : 'vector index built';
     options.log?.warn({ index: storeDir, reason, problem }, `${before}, but cannot save it (${problem}): answering from the index in memory, which is rebuilt at every start`);
-    return { store, status, reason, manifest: manifestOf(options, store, {}), saved: false, saveProblem: problem };
+    return { store, status, reason, manifest: manifestOf(expected, store, {}), saved: false, saveProblem: problem };
   }
   if (replaced) options.log?.warn({ index: storeDir, reason }, 'vector index was stale or damaged; rebuilt it');
   options.log?.info({ index: storeDir, vectors: options.entries.length, reason }, 'vector index built');

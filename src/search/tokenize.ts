@@ -63,6 +63,12 @@ const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지)(?:이|이야|야|
 /** `몇` glued to a counter (`몇번`, `몇개국`): the counter is the content. */
 const HOW_MANY_PREFIX = /^몇\s*/u;
 
+/**
+ * Version of the analysis in this module. Bump it with any change that alters the words or tokens a
+ * text yields: vector indexes record it and are rebuilt when it differs.
+ */
+export const ANALYZER_VERSION = 1;
+
 /** Lower-cases and NFC-normalises text for matching. */
 export function foldCase(text: string): string {
   return text.normalize('NFC').toLowerCase();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LexicalEmbeddings } from '../../src/search/lexical-embeddings.js';
+import { ANALYZER_VERSION } from '../../src/search/tokenize.js';
 import { ABANDONED_AFTER_MS, nodeIndexFileSystem, openVectorIndex, type IndexEntry, type IndexFileSystem, type IndexManifest, type OpenIndexOptions } from '../../src/search/persisted-index.js';
 
 const TEXTS = [
@@ -86,6 +87,37 @@ describe('openVectorIndex', () => {
     expect(opened.manifest.corpusHash).toBe('corpus-2');
     expect(calls.warn).toHaveLength(1);
     expect((await openVectorIndex(options(dir, { corpusHash: 'corpus-2' }))).status).toBe('loaded');
+  });
+
+  // The corpus hash covers the input files only; a code change can move sentence boundaries or
+  // tokens under the same files, and hits are mapped to passages by position.
+  it('rebuilds when the entries changed under the same corpus hash and count (sentence boundaries moved)', async () => {
+    const dir = await builtIndex();
+    const moved = ENTRIES.map((e, i) => (i === 1 ? { ...e, text: `${e.text} ${ENTRIES[2]!.text}` } : i === 2 ? { ...e, text: '양국은' } : e));
+    const { calls, log } = fakeLog();
+    const opened = await openVectorIndex(options(dir, { entries: moved, log }));
+    expect(opened.status).toBe('rebuilt');
+    expect(JSON.stringify(calls.warn[0])).toMatch(/sentences changed/);
+    expect(opened.store.document(2)).toMatchObject({ pageContent: '양국은' });
+  });
+
+  it('rebuilds when only the keys changed (same texts, renumbered ids)', async () => {
+    const dir = await builtIndex();
+    const renumbered = ENTRIES.map((e, i) => ({ ...e, key: `doc#S${i + 2}` }));
+    const opened = await openVectorIndex(options(dir, { entries: renumbered }));
+    expect(opened.status).toBe('rebuilt');
+    expect(opened.store.document(0)).toMatchObject({ id: 'doc#S2' });
+  });
+
+  it('rebuilds when the analyzer version changed, and records it', async () => {
+    const dir = await builtIndex();
+    expect(JSON.parse(readFileSync(store(dir, 'manifest.json'), 'utf8'))).toMatchObject({ analyzer: `tokenize-v${ANALYZER_VERSION}` });
+    const { calls, log } = fakeLog();
+    const opened = await openVectorIndex(options(dir, { analyzer: 'tokenize-v999', log }));
+    expect(opened.status).toBe('rebuilt');
+    expect(JSON.stringify(calls.warn[0])).toMatch(/analyzer/);
+    expect(opened.manifest.analyzer).toBe('tokenize-v999');
+    expect((await openVectorIndex(options(dir, { analyzer: 'tokenize-v999' }))).status).toBe('loaded');
   });
 
   it('rebuilds when the embedder dimension changed, and searches in the new dimension', async () => {
