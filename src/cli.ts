@@ -5,6 +5,8 @@ import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createEngine, QuestionError, type QaEngine } from './answer/engine.js';
+import { MAX_QUESTION_LENGTH, QUESTION_PROBLEMS } from './answer/question.js';
+import { readLines } from './cli/lines.js';
 import { ConfigError, loadCoreConfig } from './config.js';
 import { evaluate } from './eval/metrics.js';
 import { calibrate } from './eval/calibrate.js';
@@ -17,6 +19,7 @@ const USAGE = `Usage (with --json, add --silent after npm run so that npm prints
   npm run ask -- "question"                       answer with numbered citations
   npm run --silent ask -- --json "question"       one JSON object
   npm run --silent ask -- --json -                questions from stdin, one per line; JSON Lines out
+  npm run ask -- [--json] -- "-1 question"        -- ends the options: for a question starting with "-"
   npm run participants -- [--country KR|US] [--kind company|official]
   npm run --silent participants -- --json [--country KR|US] [--kind company|official]
   npm run index                                   rebuild the vector index
@@ -49,10 +52,34 @@ async function openEngine(rebuild = false): Promise<QaEngine> {
   return createEngine({ config, log, rebuild });
 }
 
+/** Longest refused question echoed back in an error object, in characters. */
+const ECHO_LENGTH = 200;
+/** A line of stdin longer than this cannot be a question within {@link MAX_QUESTION_LENGTH} characters (UTF-8: up to 4 bytes each). */
+const MAX_LINE_BYTES = MAX_QUESTION_LENGTH * 4;
+
+/** The beginning of a refused question, so that an error line stays small whatever was sent. */
+function echo(question: string): string {
+  const chars = [...question.slice(0, ECHO_LENGTH * 2)];
+  return chars.length > ECHO_LENGTH ? `${chars.slice(0, ECHO_LENGTH - 1).join('')}…` : chars.join('');
+}
+
+/** The JSON line for a refused question. */
+const refusal = (question: string, code: string, message: string) => `${JSON.stringify({ question: echo(question), error: { code, message } })}\n`;
+
+/** A reader that stops reading (`| head -1`) is no failure: stop quietly with 0, as Unix tools do. */
+function exitQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
 async function ask(args: string[]): Promise<number> {
+  // `--` ends the options (util.parseArgs), so `ask -- -- "-1 question"` asks about "-1 question".
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
   const question = positionals.join(' ');
   if (positionals.length === 0) throw new UsageError('Ask a question, e.g. npm run ask -- "라운드테이블에 참석한 한국 기업은?"');
+  exitQuietlyWhenStdoutCloses();
   const engine = await openEngine();
   if (question === '-') return askBatch(engine);
   try {
@@ -61,22 +88,31 @@ async function ask(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof QuestionError)) throw error;
-    if (values.json) process.stdout.write(`${JSON.stringify({ question, error: { code: error.code, message: error.message } })}\n`);
+    if (values.json) process.stdout.write(refusal(question, error.code, error.message));
     else process.stderr.write(`${error.message}\n`);
     return 2;
   }
 }
 
-/** JSON Lines: one answer per input line, same order; refused lines get an `error` object instead. */
+/**
+ * JSON Lines: one answer per input line (split at `\n` or `\r\n` only), same order; refused lines
+ * get an `error` object instead, echoing at most {@link ECHO_LENGTH} characters. A line too long to
+ * be a question is refused as it streams past, never held whole.
+ */
 async function askBatch(engine: QaEngine): Promise<number> {
   let failures = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  for await (const line of readLines(process.stdin, MAX_LINE_BYTES)) {
+    if (line.tooLong) {
+      failures++;
+      process.stdout.write(refusal(line.text, 'too-long', QUESTION_PROBLEMS['too-long']));
+      continue;
+    }
     try {
-      process.stdout.write(`${JSON.stringify(await engine.ask(line))}\n`);
+      process.stdout.write(`${JSON.stringify(await engine.ask(line.text))}\n`);
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
       failures++;
-      process.stdout.write(`${JSON.stringify({ question: line, error: { code: error.code, message: error.message } })}\n`);
+      process.stdout.write(refusal(line.text, error.code, error.message));
     }
   }
   return failures > 0 ? 2 : 0;
@@ -103,6 +139,10 @@ async function rebuildIndex(): Promise<number> {
   const engine = await openEngine(true);
   const ms = performance.now() - started;
   const documents = engine.corpus.documents;
+  if (!engine.index.saved) {
+    process.stderr.write(`The index was built but could not be saved: ${engine.index.saveProblem}. Set INDEX_DIR to a folder this user may write.\n`);
+    return 1;
+  }
   process.stdout.write(
     `Indexed ${documents.length} document(s), ${engine.passages.length} sentences in ${ms.toFixed(0)} ms\n` +
       documents.map((d) => `  ${d.slug}: ${d.sentences.length} sentences — ${d.title}`).join('\n') +

@@ -12,7 +12,7 @@ import { GlossaryMatcher, parseGlossary } from '../search/glossary.js';
 import { LexicalEmbeddings } from '../search/lexical-embeddings.js';
 import { OllamaEmbeddings } from '../search/ollama-embeddings.js';
 import { buildPassages, passageKey, type Passage } from '../search/passages.js';
-import { openVectorIndex, type OpenedIndex } from '../search/persisted-index.js';
+import { DEFAULT_ANALYZER, openVectorIndex, type OpenedIndex } from '../search/persisted-index.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
 import { composeAnswer, DEFAULT_POLICY, notInArticle, type ComposePolicy } from './compose.js';
@@ -93,7 +93,10 @@ export async function createMemoryEngine(files: ReadonlyMap<string, string>, opt
   const index: OpenedIndex = {
     store,
     status: 'built',
-    manifest: { formatVersion: 0, corpusHash: corpus.hash, embedder: embeddings.id, dimension: embeddings.dimension, count: passages.length, hnsw: { m: store.parameters.m, efConstruction: store.parameters.efConstruction }, files: {}, builtAt: new Date(0).toISOString() },
+    // Memory only: nothing is written, by design.
+    saved: false,
+    saveProblem: 'an in-memory engine is never saved',
+    manifest: { formatVersion: 0, corpusHash: corpus.hash, embedder: embeddings.id, dimension: embeddings.dimension, count: passages.length, hnsw: { m: store.parameters.m, efConstruction: store.parameters.efConstruction }, files: {}, builtAt: new Date(0).toISOString(), entriesHash: '', analyzer: DEFAULT_ANALYZER },
   };
   return assembleEngine({ corpus, passages, embeddings, index, policy: options.policy });
 }

@@ -14,22 +14,25 @@ export type QuestionCheck = { ok: true; question: string } | { ok: false; proble
 
 const CONTROL = /[\p{Cc}\p{Cf}]/gu;
 
+/** What each refusal says, in Korean and English. */
+export const QUESTION_PROBLEMS: Readonly<Record<QuestionProblem['code'], string>> = {
+  empty: '질문이 비어 있습니다. 기사에 대해 궁금한 점을 적어 주세요. / The question is empty: ask something about the article.',
+  'too-long': `질문이 너무 깁니다 (${MAX_QUESTION_LENGTH}자 이내). / The question is too long: please keep it under ${MAX_QUESTION_LENGTH} characters.`,
+  'no-words': '질문에 글자가 없습니다. 숫자나 이모지만으로는 물을 수 없어요, 단어로 물어봐 주세요. / The question has no letters in it: numbers or emoji alone are not a question, please ask in words.',
+};
+
+const refuse = (code: QuestionProblem['code']): QuestionCheck => ({ ok: false, problem: { code, message: QUESTION_PROBLEMS[code] } });
+
 /**
  * Cleans a raw question (control and format characters become spaces, whitespace collapses) and
  * refuses what cannot be a question: nothing left, longer than {@link MAX_QUESTION_LENGTH}, or
- * no letter or digit at all (emoji only, punctuation only).
+ * no letter at all (emoji, keycaps like 1️⃣, bare numbers like -1, punctuation).
  */
 export function checkQuestion(raw: string): QuestionCheck {
   const question = raw.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  if (question === '') {
-    return { ok: false, problem: { code: 'empty', message: '질문이 비어 있습니다. 기사에 대해 궁금한 점을 적어 주세요. / The question is empty: ask something about the article.' } };
-  }
-  if ([...question].length > MAX_QUESTION_LENGTH) {
-    return { ok: false, problem: { code: 'too-long', message: `질문이 너무 깁니다 (${MAX_QUESTION_LENGTH}자 이내). / The question is too long: please keep it under ${MAX_QUESTION_LENGTH} characters.` } };
-  }
-  if (!/[\p{L}\p{N}]/u.test(question)) {
-    return { ok: false, problem: { code: 'no-words', message: '질문에 글자가 없습니다. 단어로 물어봐 주세요. / The question has no words in it: please ask in words.' } };
-  }
+  if (question === '') return refuse('empty');
+  if ([...question].length > MAX_QUESTION_LENGTH) return refuse('too-long');
+  if (!/\p{L}/u.test(question)) return refuse('no-words');
   return { ok: true, question };
 }
 

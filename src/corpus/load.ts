@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { cleanScrape } from './clean.js';
+import { decodeText, parseJsonFile, SeedFileError } from './seed-file.js';
 import { buildDocument } from './segment.js';
 import type { ArticleDocument } from './types.js';
 
@@ -21,8 +23,11 @@ export function slugOf(fileName: string): string {
   return fileName.replace(/\.txt$/, '').replace(/\.[a-z]{2}$/, '');
 }
 
-/** Builds a corpus from in-memory files (name → content): pure, so tests need no disk. */
-export function buildCorpus(files: ReadonlyMap<string, string>): Corpus {
+/**
+ * Builds a corpus from in-memory files (name → content): pure, so tests need no disk. `where` turns
+ * a name into what error messages call the file (its path, when read from a folder).
+ */
+export function buildCorpus(files: ReadonlyMap<string, string>, where: (name: string) => string = (name) => name): Corpus {
   const hash = createHash('sha256');
   const documents: ArticleDocument[] = [];
   const raw = new Map<string, string>();
@@ -34,17 +39,31 @@ export function buildCorpus(files: ReadonlyMap<string, string>): Corpus {
       const slug = slugOf(name);
       if (raw.has(slug)) throw new Error(`Two scrapes share the document name "${slug}"`);
       const { blocks, publisher } = cleanScrape(content);
-      if (blocks.length === 0) continue;
+      if (blocks.length === 0) throw new SeedFileError(where(name), 'has no article text');
       raw.set(slug, content);
       documents.push(buildDocument(slug, blocks, publisher));
     } else if (name.endsWith('.json')) {
+      // Syntax only: each owner checks the fields when it reads the file.
+      parseJsonFile(z.unknown(), content, where(name));
       sidecars.set(name, content);
     }
   }
   return { documents, raw, sidecars, hash: hash.digest('hex') };
 }
 
-/** Reads every `.txt` scrape and `.json` sidecar directly inside the seeds folder. */
+/** Reads one input file, which must be a file of UTF-8 text. */
+async function readSeedFile(file: string): Promise<string> {
+  const info = await stat(file);
+  if (info.isDirectory()) throw new SeedFileError(file, 'is a folder, not a file; rename it or move it out of the articles folder');
+  if (!info.isFile()) throw new SeedFileError(file, 'is not a regular file');
+  return decodeText(await readFile(file), file);
+}
+
+/**
+ * Reads every `.txt` scrape and `.json` sidecar directly inside the seeds folder. A file that
+ * cannot be used (a folder, binary or UTF-16 data, empty, broken JSON) stops the load with a
+ * {@link SeedFileError} naming it.
+ */
 export async function loadCorpus(seedsDir: string): Promise<Corpus> {
   let names: string[];
   try {
@@ -53,8 +72,8 @@ export async function loadCorpus(seedsDir: string): Promise<Corpus> {
     throw new Error(`Cannot read the article folder "${seedsDir}". Set SEEDS_DIR or run from the project folder.`);
   }
   const files = new Map<string, string>();
-  await Promise.all(names.map(async (n) => files.set(n, await readFile(path.join(seedsDir, n), 'utf8'))));
-  const corpus = buildCorpus(files);
+  await Promise.all(names.map(async (n) => files.set(n, await readSeedFile(path.join(seedsDir, n)))));
+  const corpus = buildCorpus(files, (name) => path.join(seedsDir, name));
   if (corpus.documents.length === 0) throw new Error(`No article (.txt) found in "${seedsDir}".`);
   return corpus;
 }

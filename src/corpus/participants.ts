@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonFile } from './seed-file.js';
 import type { ArticleDocument } from './types.js';
 
 const participantSchema = z.object({
@@ -39,7 +40,7 @@ export const participantsFileName = (slug: string) => `${slug}.participants.json
  * and title must occur verbatim in the cited sentence. Throws naming the first entry that does not.
  */
 export function parseParticipants(json: string, document: ArticleDocument): Participant[] {
-  const file = participantsFile.parse(JSON.parse(json));
+  const file = parseJsonFile(participantsFile, json, participantsFileName(document.slug));
   const sentences = new Map(document.sentences.map((s) => [s.id, s.text]));
   return file.participants.map((p, i) => {
     const label = `${participantsFileName(document.slug)} entry ${i + 1} (${p.nameEn}${p.personEn ? `, ${p.personEn}` : ''})`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonFile } from './seed-file.js';
 import type { ArticleDocument } from './types.js';
 
 const translationFile = z.object({
@@ -15,7 +16,7 @@ export const translationFileName = (slug: string) => `${slug}.en.json`;
  * rendering and there are no renderings for ids the document lacks. Throws naming the offenders.
  */
 export function parseTranslations(json: string, document: ArticleDocument): Map<string, string> {
-  const file = translationFile.parse(JSON.parse(json));
+  const file = parseJsonFile(translationFile, json, translationFileName(document.slug));
   // JSON.parse keeps the last of two equal keys without a word; a rendering written twice is a mistake.
   const repeated = [...json.matchAll(/"(S\d+)"\s*:/g)].map((m) => m[1]!).filter((id, i, all) => all.indexOf(id) !== i);
   if (repeated.length) throw new Error(`${translationFileName(document.slug)} renders ${[...new Set(repeated)].join(', ')} more than once`);

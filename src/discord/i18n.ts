@@ -67,7 +67,7 @@ const ko: Strings = {
     ({
       empty: '질문이 비어 있습니다. 기사에 대해 궁금한 점을 적어 주세요.',
       'too-long': `질문이 너무 깁니다. ${max ?? ''}자 이내로 줄여 주세요.`,
-      'no-words': '질문에 글자가 없습니다. 단어로 물어봐 주세요.',
+      'no-words': '질문에 글자가 없습니다. 숫자나 이모지만으로는 물을 수 없어요, 단어로 물어봐 주세요.',
       'bad-id': `"${value ?? ''}"은(는) 문장 번호가 아닙니다. S14처럼 입력하거나 자동 완성에서 골라 주세요.`,
       'bad-choice': '선택할 수 없는 값입니다. 목록에서 골라 주세요.',
       'bad-option': '명령의 입력값을 읽을 수 없습니다. 다시 시도해 주세요.',
@@ -119,7 +119,7 @@ const en: Strings = {
     ({
       empty: 'The question is empty: ask something about the article.',
       'too-long': `The question is too long: please keep it under ${max ?? ''} characters.`,
-      'no-words': 'The question has no words in it: please ask in words.',
+      'no-words': 'The question has no letters in it: numbers or emoji alone are not a question, please ask in words.',
       'bad-id': `"${value ?? ''}" is not a sentence id: type one like S14 or pick one from the suggestions.`,
       'bad-choice': 'That value is not one of the choices: please pick one from the list.',
       'bad-option': 'I could not read the command options: please try again.',

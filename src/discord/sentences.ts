@@ -6,6 +6,7 @@
 import type { ArticleDocument } from '../corpus/types.js';
 import type { Passage } from '../search/passages.js';
 import { cutLine, DiscordLimits } from './fit.js';
+import { containsAtWordStart, WordPrefixIndex, wordsOf } from './word-prefix-index.js';
 
 /** A sentence with the one before and after it in the same document. */
 export interface InContext {
@@ -26,16 +27,41 @@ export interface Suggestion {
 /** What a user may type as a sentence id: `S14`, `s14`, `14`, or `document#S14`. */
 export const SENTENCE_ID = /^(?:([a-z0-9][a-z0-9-]{0,80})#)?s?(\d{1,5})$/iu;
 
+/**
+ * Most sentences one suggestion checks word by word: a query whose rarest word is common but whose
+ * whole text is rare stops there, with fewer choices rather than a late answer.
+ */
+const MAX_CHECKS = 1_000;
+/** Characters of a sentence that can show in a choice name (names hold 100). */
+const NAME_SOURCE = 200;
+const WORD_END = /[\p{L}\p{M}\p{N}]$/u;
+
 /** Sentence look-up over the engine's passages. */
 export class SentenceIndex {
   private readonly byKey = new Map<string, Passage>();
   private readonly multiple: boolean;
+  /** Positions in `passages` of the sentences numbered n, in article order. */
+  private readonly byOrdinal = new Map<number, number[]>();
+  private readonly maxOrdinal: number;
+  /** The words of every sentence and its English rendering, for suggestions. */
+  private readonly words: WordPrefixIndex;
 
   constructor(
     private readonly passages: readonly Passage[],
     readonly documents: readonly Pick<ArticleDocument, 'slug' | 'title' | 'publisher'>[],
   ) {
-    for (const p of passages) this.byKey.set(`${p.sentence.document}#${p.sentence.id}`, p);
+    const texts: string[] = [];
+    let maxOrdinal = 0;
+    passages.forEach((p, i) => {
+      this.byKey.set(`${p.sentence.document}#${p.sentence.id}`, p);
+      const same = this.byOrdinal.get(p.sentence.ordinal);
+      if (same) same.push(i);
+      else this.byOrdinal.set(p.sentence.ordinal, [i]);
+      maxOrdinal = Math.max(maxOrdinal, p.sentence.ordinal);
+      texts.push(p.translation ? `${p.sentence.text}\n${p.translation}` : p.sentence.text);
+    });
+    this.maxOrdinal = maxOrdinal;
+    this.words = new WordPrefixIndex(texts);
     this.multiple = documents.length > 1;
   }
 
@@ -77,28 +103,65 @@ export class SentenceIndex {
   }
 
   /**
-   * Up to 25 choices for what the user has typed so far: ids starting with it first (`S2` → S2,
-   * S20…), then sentences whose text or English rendering contains it, in article order.
+   * Up to 25 choices for what the user has typed so far: the sentence with that number and those
+   * whose number starts with it (`S2` → S2, S20…, by number, then by document), then sentences
+   * whose text or English rendering has what was typed where a word starts (`삼성` finds
+   * `삼성전자가`, `supply ch` finds `supply-chain`), in article order.
+   *
+   * Indexed: the work per keystroke depends on the choices and on how many words start with what
+   * was typed, not on the number of sentences.
    */
   suggest(typed: string, limit: number = DiscordLimits.choices): Suggestion[] {
     const query = typed.normalize('NFC').trim().toLowerCase();
-    const idQuery = /^s?\d+$/u.test(query) ? `s${query.replace(/^s/u, '')}` : null;
-    const scored: Array<{ passage: Passage; rank: number }> = [];
-    for (const passage of this.passages) {
-      const id = passage.sentence.id.toLowerCase();
-      let rank = -1;
-      if (query === '') rank = 2;
-      else if (idQuery && id === idQuery) rank = 0;
-      else if (idQuery && id.startsWith(idQuery)) rank = 1;
-      else if (passage.sentence.text.toLowerCase().includes(query) || passage.translation?.toLowerCase().includes(query)) rank = 2;
-      if (rank >= 0) scored.push({ passage, rank });
-    }
-    return scored
-      .sort((a, b) => a.rank - b.rank)
-      .slice(0, limit)
-      .map(({ passage }) => ({
-        name: cutLine(`${this.label(passage)} · ${passage.sentence.text}`, DiscordLimits.choiceName),
+    const chosen = new Set<number>();
+    const take = (matches: Iterable<number>) => {
+      for (const i of matches) {
+        if (chosen.size >= limit) return;
+        chosen.add(i);
+      }
+    };
+    if (query === '') take(Array.from({ length: Math.min(limit, this.passages.length) }, (_, i) => i));
+    const digits = /^s?(\d+)$/u.exec(query)?.[1];
+    if (digits) take(this.idMatches(digits));
+    if (query !== '') take(this.textMatches(query));
+    return [...chosen].map((i) => {
+      const passage = this.passages[i]!;
+      return {
+        name: cutLine(`${this.label(passage)} · ${passage.sentence.text.slice(0, NAME_SOURCE)}`, DiscordLimits.choiceName),
         value: this.multiple ? `${passage.sentence.document}#${passage.sentence.id}` : passage.sentence.id,
-      }));
+      };
+    });
+  }
+
+  /** Sentences numbered `digits`, then those whose number starts with them, by number. */
+  private *idMatches(digits: string): Generator<number> {
+    if (digits.startsWith('0')) return; // ids have no leading zeros
+    const typed = Number(digits);
+    yield* this.byOrdinal.get(typed) ?? [];
+    for (let scale = 10; typed * scale <= this.maxOrdinal; scale *= 10) {
+      const last = Math.min((typed + 1) * scale - 1, this.maxOrdinal);
+      for (let n = typed * scale; n <= last; n++) yield* this.byOrdinal.get(n) ?? [];
+    }
+  }
+
+  /**
+   * Sentences that have `query` where a word starts, in article order. Candidates come from the
+   * index entry of the query's rarest word (every word of the query starts a word of a matching
+   * sentence; all but the last are whole words), then each is checked for the whole query.
+   */
+  private *textMatches(query: string): Generator<number> {
+    const words = wordsOf(query);
+    const terms = words.map((word, i) => ({ word, prefix: i === words.length - 1 && WORD_END.test(query) }));
+    const costs = terms.map((t) => this.words.count(t.word, t.prefix));
+    if (costs.some((c) => c === 0)) return;
+    const rarest = terms[costs.indexOf(Math.min(...costs))];
+    // No word at all (punctuation only): check the first sentences.
+    const candidates = rarest ? this.words.matching(rarest.word, rarest.prefix) : this.passages.keys();
+    let checks = 0;
+    for (const i of candidates) {
+      if (++checks > MAX_CHECKS) return;
+      const { sentence, translation } = this.passages[i]!;
+      if (containsAtWordStart(sentence.text.toLowerCase(), query) || (translation !== undefined && containsAtWordStart(translation.toLowerCase(), query))) yield i;
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonFile } from '../corpus/seed-file.js';
 import { foldCase } from './tokenize.js';
 
 const glossaryFile = z.object({
@@ -20,9 +21,12 @@ export interface GlossaryMatch {
   end: number;
 }
 
-/** Parses `glossary.json`. */
+/** Name of the glossary file in the articles folder. */
+export const GLOSSARY_FILE = 'glossary.json';
+
+/** Parses `glossary.json`; a problem is thrown naming the file and the field. */
 export function parseGlossary(json: string): GlossaryEntry[] {
-  return glossaryFile.parse(JSON.parse(json)).entries;
+  return parseJsonFile(glossaryFile, json, GLOSSARY_FILE).entries;
 }
 
 /** A two-word Latin name in the other order (`Kim Min-jun` → `Min-jun Kim`): names travel in both. */

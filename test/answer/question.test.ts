@@ -34,6 +34,13 @@ describe('checkQuestion', () => {
     expect(refused('?!…').code).toBe('no-words');
   });
 
+  it('refuses keycap emoji and bare numbers: a question needs a letter', () => {
+    for (const q of ['1️⃣', '#️⃣ 2️⃣', '-1', '2022', '3.14 %', '１２３']) expect(refused(q).code, q).toBe('no-words');
+    expect(refused('-1').message).toMatch(/numbers or emoji alone/);
+    expect(checkQuestion('2022년에 무슨 일?').ok).toBe(true);
+    expect(checkQuestion('S24').ok).toBe(true);
+  });
+
   it('cleans control characters and accepts what is left: "\\u0000누가\\u0007 참석했어?"', () => {
     expect(checkQuestion('\u0000누가\u0007 참석했어?')).toEqual({ ok: true, question: '누가 참석했어?' });
   });

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,15 +18,17 @@ interface Run {
 let indexDir: string;
 
 /** Runs the CLI as a user would, without a terminal; shares one index folder across tests. */
-function cli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
+function cli(args: string[], options: { input?: string; env?: Record<string, string>; node?: string[] } = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, INDEX_DIR: indexDir, ...options.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   if (!options.env?.LOG_LEVEL) delete env.LOG_LEVEL;
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [...(options.node ?? []), '--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
     });
+    // A child that dies early (the point of some tests) closes its stdin: not an error here.
+    child.stdin!.on('error', () => undefined);
     child.stdin!.end(options.input ?? '');
   });
 }
@@ -152,5 +154,111 @@ describe('index', () => {
     expect(run.stdout).toMatch(/\b30 sentences/);
     expect(run.stdout).toMatch(/\d+(\.\d+)? ?ms\b/);
     expect(run.stdout).toContain('korea-us-supply-chain-dialogue');
+  });
+});
+
+describe.concurrent('INDEX_DIR that cannot hold the index', () => {
+  const notAFolder = () => {
+    const file = path.join(indexDir, 'not-a-folder');
+    writeFileSync(file, '');
+    return file;
+  };
+
+  it('ask still answers, from memory, with one clear warning', async () => {
+    const file = notAFolder();
+    const run = await cli(['ask', '--json', 'LG에서 누가 왔어?'], { env: { INDEX_DIR: file } });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ answered: true });
+    const warnings = run.stderr.split('\n').filter((l) => l !== '');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`${file} is a file, not a folder`);
+    expect(run.stderr).not.toMatch(/EEXIST/);
+  });
+
+  it('index fails with exit 1 and says why, since saving is its whole job', async () => {
+    const run = await cli(['index'], { env: { INDEX_DIR: notAFolder() } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/could not be saved: .* is a file, not a folder/);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('batch mode with awkward input', () => {
+  const jsonLines = (run: Run) => run.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  it('splits lines only at \\n and \\r\\n: a bare \\r stays inside its question', async () => {
+    const run = await cli(['ask', '--json', '-'], { input: 'LG에서 누가 왔어?\r삼성은?\r\nWho signed the MOU?\r\n' });
+    const lines = jsonLines(run);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ question: 'LG에서 누가 왔어? 삼성은?', answered: true });
+    expect(lines[1]).toMatchObject({ question: 'Who signed the MOU?', answered: true });
+  });
+
+  // Two 50 MB lines took 2.5 GB and 18 s, and each error echoed its 50 MB line. A 96 MB heap
+  // (the CLI needs under 48 MB) fails at once if a line is ever held whole.
+  it('refuses over-long lines before reading them into memory, echoing at most 200 characters', async () => {
+    const line = (ch: string) => ch.repeat(50_000_000);
+    const run = await cli(['ask', '--json', '-'], { input: `${line('a')}\n${line('가')}\nLG에서 누가 왔어?\n`, node: ['--max-old-space-size=96'] });
+    expect(run.stderr).not.toMatch(/heap out of memory/i);
+    expect(run.stderr).not.toMatch(STACK);
+    const lines = jsonLines(run);
+    expect(lines).toHaveLength(3);
+    for (const [i, ch] of [[0, 'a'], [1, '가']] as const) {
+      const refused = lines[i] as { question: string; error: { code: string; message: string } };
+      expect(refused.error.code).toBe('too-long');
+      expect(refused.error.message).toMatch(/500/);
+      expect([...refused.question].length).toBeLessThanOrEqual(200);
+      expect(refused.question.startsWith(ch.repeat(100))).toBe(true);
+    }
+    expect(lines[2]).toMatchObject({ question: 'LG에서 누가 왔어?', answered: true });
+    expect(run.code).toBe(2);
+  });
+
+  it('echoes at most 200 characters of a refused question of 501 to 2,000 bytes too', async () => {
+    const run = await cli(['ask', '--json', '-'], { input: `${'나'.repeat(600)}\n` });
+    const [refused] = jsonLines(run) as { question: string; error: { code: string } }[];
+    expect(refused!.error.code).toBe('too-long');
+    expect([...refused!.question].length).toBeLessThanOrEqual(200);
+  });
+
+  it('ends quietly with exit 0 when the reader stops reading (| head -1)', async () => {
+    const input = Array.from({ length: 300 }, (_, i) => (i % 2 ? 'LG에서 누가 왔어?' : 'Who signed the MOU?')).join('\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, INDEX_DIR: indexDir };
+    delete env.LOG_LEVEL;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'ask', '--json', '-'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.end(input);
+    // Like `head -1`: read the first line, then close the pipe.
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(JSON.parse(first.split('\n')[0]!)).toMatchObject({ answered: true });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+  });
+
+  it('refuses questions without a letter (keycap emoji, bare numbers) with a friendly message', async () => {
+    const run = await cli(['ask', '--json', '-'], { input: '1️⃣\n-1\n2022\n3.14 %\n' });
+    const lines = jsonLines(run) as { question: string; error?: { code: string; message: string } }[];
+    expect(lines.map((l) => l.error?.code)).toEqual(['no-words', 'no-words', 'no-words', 'no-words']);
+    expect(lines[0]!.error!.message).toMatch(/\p{Script=Hangul}/u);
+    expect(lines[0]!.error!.message).toMatch(/letter|word/i);
+  });
+});
+
+describe.concurrent('questions that start with "-"', () => {
+  it('are read as the question after --, as USAGE says', async () => {
+    const run = await cli(['ask', '--json', '--', '-LG에서 누가 왔어?']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ question: '-LG에서 누가 왔어?', answered: true });
+  });
+
+  it('without --, are refused with exit 2 and the usage, which shows the -- form', async () => {
+    const run = await cli(['ask', '-LG에서 누가 왔어?']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--/);
+    expect(run.stderr).toMatch(/npm run ask -- .*-- "-/);
+    expect(run.stderr).not.toMatch(STACK);
   });
 });

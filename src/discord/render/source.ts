@@ -4,11 +4,17 @@
  * @module
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { DiscordLimits, embedsSize, packByPriority, type RankedBlock } from '../fit.js';
+import { cutAtSentence, DiscordLimits, embedsSize, packByPriority, type RankedBlock } from '../fit.js';
 import { strings, type UiLocale } from '../i18n.js';
 import type { Message } from '../respond.js';
 import type { InContext } from '../sentences.js';
 import { Colors, plain, quote, type DocumentLabel } from './answer.js';
+
+/**
+ * The sentence `/source` is about, quoted: whole when it fits in `max`, else its beginning, cut
+ * after a sentence or word and marked with "…" (a sentence longer than a message cannot be shown whole).
+ */
+const fittedQuote = (text: string, max: number) => cutAtSentence(quote(text), max);
 
 /** Small grey text (Discord's `-#` subtext) for context around a quoted sentence. */
 const subtext = (text: string) => `-# ${text}`;
@@ -82,7 +88,7 @@ export function renderSource(context: InContext, opts: { locale: UiLocale; docum
     name: `${label} · ${p.sentence.id}`,
     value: packByPriority(
       [
-        { text: quote(p.sentence.text), priority: 0 },
+        { text: fittedQuote(p.sentence.text, DiscordLimits.fieldValue), priority: 0 },
         ...(english && p.translation ? [{ text: `*${plain(p.translation)}*`, priority: 1 }] : []),
       ],
       DiscordLimits.fieldValue,
@@ -94,7 +100,7 @@ export function renderSource(context: InContext, opts: { locale: UiLocale; docum
   if (passage.sentence.section) fields.push({ name: t.section, value: plain(passage.sentence.section) });
   const description = packByPriority(
     [
-      { text: quote(passage.sentence.text), priority: 0 },
+      { text: fittedQuote(passage.sentence.text, DiscordLimits.description), priority: 0 },
       ...(passage.translation ? [{ text: `*${plain(passage.translation)}*`, priority: 1 }] : []),
     ],
     DiscordLimits.description,
