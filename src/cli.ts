@@ -19,7 +19,7 @@ const USAGE = `Usage (with --json, add --silent after npm run so that npm prints
   npm run ask -- "question"                       answer with numbered citations
   npm run --silent ask -- --json "question"       one JSON object
   npm run --silent ask -- --json -                questions from stdin, one per line; JSON Lines out
-  npm run ask -- [--json] -- "-1 question"        -- ends the options: for a question starting with "-"
+  npm run ask -- -- "-1 question"                -- ends the options: for a question starting with "-"
   npm run participants -- [--country KR|US] [--kind company|official]
   npm run --silent participants -- --json [--country KR|US] [--kind company|official]
   npm run index                                   rebuild the vector index

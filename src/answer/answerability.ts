@@ -1,6 +1,6 @@
 import type { RankedPassage } from '../search/retriever.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
-import { hasAnswerShape, type Intent } from './intent.js';
+import { hasAnswerShape, hasSubtypeShape, type Intent } from './intent.js';
 import type { UnderstoodQuestion } from './understand.js';
 
 /** What the answerability score looks at, all in [0, 1]. */
@@ -13,7 +13,7 @@ export interface AnswerabilityFeatures {
   nameMissing: number;
   /** The question names someone or something the article never mentions at all. */
   unknownName: number;
-  /** The question asks for an amount, date or place and the best passage has none. */
+  /** The question asks for an amount, date or place (or a month, an age, a duration…) and the best passage has none. */
   shapeMissing: number;
   /** Weight share of the heaviest question concept the best passage lacks ("China" in a question about trade). */
   missingFocus: number;
@@ -33,14 +33,14 @@ export interface AnswerabilityModel {
 const SHAPED_INTENTS: ReadonlySet<Intent> = new Set(['how-much', 'how-many', 'when', 'where']);
 
 /** The features of a question's best passage. */
-export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'unknownNames' | 'unseenShare'>): AnswerabilityFeatures {
+export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'subtype' | 'unknownNames' | 'unseenShare'>): AnswerabilityFeatures {
   const { intent, unknownNames } = question;
   return {
     support: best.support,
     similarity: best.similarity,
     nameMissing: best.coversNames ? 0 : 1,
     unknownName: unknownNames.length > 0 ? 1 : 0,
-    shapeMissing: SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, best.passage) ? 1 : 0,
+    shapeMissing: (question.subtype ? !hasSubtypeShape(question.subtype, best.passage) : SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, best.passage)) ? 1 : 0,
     missingFocus: best.missingFocus,
     unseenShare: Math.min(1, question.unseenShare),
   };

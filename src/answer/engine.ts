@@ -137,7 +137,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   function retrieve(understood: UnderstoodQuestion, k: number): Promise<RankedPassage[]> {
     // A question that names the headline or sub-headlines wants those lines, not the body.
     const structure = understood.structure;
-    return retriever.retrieve(understood.query, k, (p) => (structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p)));
+    return retriever.retrieve(understood.query, k, (p) => (structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype)));
   }
 
   async function rank(rawQuestion: string, k = 8): Promise<RankedPassage[]> {

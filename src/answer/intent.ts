@@ -61,8 +61,34 @@ export const DEFAULT_SHAPE_WEIGHTS: ShapeWeights = { shaped: 0.06, heading: 0.03
  * A soft ranking signal: a small bonus for sentences shaped like an answer to the question's
  * intent, a small penalty for headings. It reorders close candidates; it never declines one.
  */
-export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeights = DEFAULT_SHAPE_WEIGHTS): number {
-  const shaped = ANSWER_SHAPES[intent] !== undefined && intent !== 'list' && hasAnswerShape(intent, passage);
+export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeights = DEFAULT_SHAPE_WEIGHTS, subtype: AnswerSubtype | null = null): number {
+  const shaped = subtype !== null ? hasSubtypeShape(subtype, passage) : ANSWER_SHAPES[intent] !== undefined && intent !== 'list' && hasAnswerShape(intent, passage);
   const heading = passage.sentence.kind !== 'paragraph';
   return (shaped ? weights.shaped : 0) - (heading ? weights.heading : 0);
+}
+
+/** A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a time of day. */
+export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock';
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
+/** Question cue and answer shape of each subtype, general across texts. Checked in order. */
+const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
+  ['month', /몇\s*월|어느\s*달|\b(?:what|which) month\b/iu, new RegExp(`\\d{1,2}\\s*월|\\b(?:${MONTHS})\\b`, 'iu')],
+  ['year', /몇\s*년도|몇\s*년에|연도|\b(?:what|which) year\b/iu, /\d{4}\s*년|\b1\d{3}\b|\b20\d{2}\b|지난해|올해|작년|내년|\b(?:last|this|next) year\b/iu],
+  ['age', /나이|몇\s*살|몇\s*세|\bhow old\b|\bage\b/iu, /\d+\s*(?:세|살)|\baged?\s+\d+|\d+-year-old|\bage of \d+/iu],
+  ['duration', /몇\s*시간|몇\s*분\s*(?:동안|간)|얼마\s*(?:동안|나\s*걸)|\bhow long\b/iu, /\d+\s*(?:시간|분|일간|주|개월|년간)|\b\d+\s*(?:hours?|minutes?|days?|weeks?|months?|years?)\b|\b(?:an?|one|two|three|several)\s+(?:hours?|days?|weeks?|months?|years?)\b/iu],
+  ['percent', /퍼센트|몇\s*%|비율|\bpercent(?:age)?\b/iu, /%|퍼센트|\bpercent\b/iu],
+  ['clock', /몇\s*시(?!간)|\bwhat time\b/iu, /\d+\s*시(?!간)|\d{1,2}:\d{2}|\b(?:a\.m\.|p\.m\.|am|pm|noon|midnight)\b/iu],
+];
+
+/** The narrower kind of answer a question names, if any (`몇 월에` → month, `how old` → age). */
+export function detectSubtype(question: string): AnswerSubtype | null {
+  return SUBTYPES.find(([, cue]) => cue.test(question))?.[0] ?? null;
+}
+
+/** True when the passage (or its rendering) holds an answer of the subtype. */
+export function hasSubtypeShape(subtype: AnswerSubtype, passage: Passage): boolean {
+  const shape = SUBTYPES.find(([name]) => name === subtype)![2];
+  return shape.test(passage.sentence.text) || (passage.translation !== undefined && shape.test(passage.translation));
 }

@@ -1,7 +1,7 @@
 import type { GlossaryMatcher } from '../search/glossary.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryResources } from '../search/query.js';
 import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
-import { detectIntent, type Intent } from './intent.js';
+import { detectIntent, detectSubtype, type AnswerSubtype, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
 
 /** A question understood once; every later step (retrieval, the participant list, composing) reads this. */
@@ -9,6 +9,8 @@ export interface UnderstoodQuestion {
   question: string;
   language: Language;
   intent: Intent;
+  /** A narrower kind of answer the question names (a month, an age, a duration…), if any. */
+  subtype: AnswerSubtype | null;
   /** Asks for a yes or a no ("Did Acme attend?", "애크미도 왔어?"). */
   yesNo: boolean;
   query: AnalyzedQuery;
@@ -70,6 +72,7 @@ export function understandQuestion(question: string, context: UnderstandingConte
     question,
     language,
     intent: detectIntent(question),
+    subtype: detectSubtype(question),
     yesNo: isYesNoQuestion(question, language),
     structure: askedStructure(question),
     query,

@@ -106,7 +106,7 @@ export class SentenceIndex {
    * Up to 25 choices for what the user has typed so far: the sentence with that number and those
    * whose number starts with it (`S2` → S2, S20…, by number, then by document), then sentences
    * whose text or English rendering has what was typed where a word starts (`삼성` finds
-   * `삼성전자가`, `supply ch` finds `supply-chain`), in article order.
+   * `가나다라가`, `supply ch` finds `supply-chain`), in article order.
    *
    * Indexed: the work per keystroke depends on the choices and on how many words start with what
    * was typed, not on the number of sentences.

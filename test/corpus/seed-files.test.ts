@@ -114,7 +114,7 @@ describe('sidecars that are not valid JSON or lack fields', () => {
 
   it('names the participants file and the field that does not fit', async () => {
     const file = JSON.parse(seed(`${SLUG}.participants.json`)) as { participants: Record<string, unknown>[] };
-    file.participants[2]!.country = 'JP';
+    file.participants[2]!.country = 'Japan';
     const dir = seeds({ [`${SLUG}.participants.json`]: JSON.stringify(file) });
     await expect(engineFor(dir)).rejects.toThrow(/^korea-us-supply-chain-dialogue\.participants\.json: does not have the expected fields: participants\[2\]\.country: /);
   });
