@@ -1,6 +1,6 @@
 import type { GlossaryMatcher } from '../search/glossary.js';
-import { analyzeQuery, type AnalyzedQuery, type QueryResources } from '../search/query.js';
-import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
+import { analyzeQuery, analyzeQuestionWord, type AnalyzedQuery, type QueryResources } from '../search/query.js';
+import { foldCase, looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { detectIntent, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
 
@@ -37,10 +37,15 @@ export function isYesNoQuestion(question: string, language: Language): boolean {
  * Returned as the user wrote them, particles removed (`인텔에선` → `인텔`).
  */
 function namesOutsideCorpus(question: string, unseen: readonly AnalyzedWord[]): string[] {
-  const capitalised = new Set((question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => w.toLowerCase()));
+  // By key, as unseen words come: stemming changes many names (`Zellweger` → `zellweg`).
+  const capitalised = new Map<string, string>();
+  for (const written of question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []) {
+    const key = analyzeQuestionWord(foldCase(written))?.key;
+    if (key) capitalised.set(key, written);
+  }
   return unseen
     .filter((w) => (w.hangul ? !looksLikeKoreanVerb(w.key) : capitalised.has(w.key)))
-    .map((w) => (w.hangul ? w.key : question.match(new RegExp(`\\b${w.key}\\b`, 'iu'))?.[0] ?? w.key));
+    .map((w) => (w.hangul ? w.key : capitalised.get(w.key)!));
 }
 
 /** What understanding needs from the search side. */

@@ -38,6 +38,11 @@ describe('understandQuestion: names the article lacks', () => {
   const context: UnderstandingContext = { glossary: null, vocabulary: retriever.vocabulary, unseenWords: (q: AnalyzedQuery) => retriever.unseenWords(q) };
   const understand = (q: string) => understandQuestion(q, context);
 
+  it('reports a capitalised English name the article never mentions, as the user wrote it', () => {
+    expect(understand('Did Zellweger sign the contract?').unknownNames).toEqual(['Zellweger']);
+    expect(understand('Did Ibsen sign the contract?').unknownNames).toEqual(['Ibsen']);
+  });
+
   it('does not report a lower-case unseen word, nor a name the article has', () => {
     expect(understand('Did the weather delay the contract?').unknownNames).toEqual([]);
     expect(understand('Did Okafor sign the contract?').unknownNames).toEqual([]);
