@@ -1,6 +1,6 @@
 import type { GlossaryMatcher } from '../search/glossary.js';
-import { analyzeQuery, analyzeQuestionWord, type AnalyzedQuery, type QueryResources } from '../search/query.js';
-import { foldCase, looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
+import { analyzeQuery, capitalisedWords, type AnalyzedQuery, type QueryResources } from '../search/query.js';
+import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { detectIntent, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
 
@@ -37,12 +37,7 @@ export function isYesNoQuestion(question: string, language: Language): boolean {
  * Returned as the user wrote them, particles removed (`인텔에선` → `인텔`).
  */
 function namesOutsideCorpus(question: string, unseen: readonly AnalyzedWord[]): string[] {
-  // By key, as unseen words come: stemming changes many names (`Zellweger` → `zellweg`).
-  const capitalised = new Map<string, string>();
-  for (const written of question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []) {
-    const key = analyzeQuestionWord(foldCase(written))?.key;
-    if (key) capitalised.set(key, written);
-  }
+  const capitalised = capitalisedWords(question);
   return unseen
     .filter((w) => (w.hangul ? !looksLikeKoreanVerb(w.key) : capitalised.has(w.key)))
     .map((w) => (w.hangul ? w.key : capitalised.get(w.key)!));

@@ -87,6 +87,11 @@ describe('analyzeQuery with a glossary', () => {
     expect(plain?.properName).toBe(false);
   });
 
+  it('still knows a capitalised word for a name when stemming changes it (Zellweger → zellweg)', () => {
+    const [name] = analyzeQuery('Did Zellweger sign it?').concepts;
+    expect(name).toMatchObject({ label: 'zellweg', properName: true });
+  });
+
   it('lets a misspelt name cross scripts only when it is written as a name', () => {
     const articleWords = ['카스텔라노'];
     const vocabulary = { has: (key: string) => articleWords.includes(key), fuzzy: new FuzzyVocabulary(articleWords) };
