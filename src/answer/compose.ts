@@ -1,4 +1,5 @@
 import type { RankedPassage } from '../search/retriever.js';
+import { FUNCTION_WORDS } from '../search/tokenize.js';
 import { answerabilityFeatures, answerabilityScore } from './answerability.js';
 import type { AnswerabilityModel } from './answerability.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
@@ -74,13 +75,16 @@ export interface Composition {
   confidence?: number;
 }
 
-const ENGLISH_NUMBER = /\b(?:\d[\d,.]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|once|twice)(?:\s+(?:hundred|thousand|million|billion|trillion))?(?:\s*(?:%|percent))?(?:\s+[a-z]+)?/iu;
-const KOREAN_NUMBER = /\d[\d,.]*\s*(?:[만억조]\s*)?(?:\d[\d,.]*\s*[만억조]\s*)?(?:명|곳|개국|개|번|회|차례|가지|해|살|세|배|권|대|척|건|군데|분|시간|년|달|원|달러|톤|%|퍼센트)?|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|곳|개|번|회|차례|가지|해|군데)/u;
+const ENGLISH_NUMBER = /\b(?:\d(?:[\d,.]*\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|once|twice)(?:\s+(?:hundred|thousand|million|billion|trillion))?(?:\s*(?:%|percent)|\s+(?<noun>[a-z]+))?/iu;
+const KOREAN_NUMBER = /\d(?:[\d,.]*\d)?\s*(?:[만억조]\s*)?(?:\d(?:[\d,.]*\d)?\s*[만억조]\s*)?(?:명|곳|개국|개|번|회|차례|가지|해|살|세|배|권|대|척|건|군데|분|시간|년|달|원|달러|톤|%|퍼센트)?|(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:명|곳|개|번|회|차례|가지|해|군데)/u;
 
 /** The number a counting answer states: the first amount in the sentence (`8개`, `eight companies`). */
 export function statedNumber(text: string, language: Language): string | null {
   const match = (language === 'en' ? ENGLISH_NUMBER : KOREAN_NUMBER).exec(text);
-  return match ? match[0].trim() : null;
+  if (!match) return null;
+  // `1,200 in total`: a function word after the number is not what it counts.
+  const noun = match.groups?.noun;
+  return (noun && FUNCTION_WORDS.has(noun.toLowerCase()) ? match[0].slice(0, -noun.length) : match[0]).trim();
 }
 
 /** The opening of an answer: yes/no first, or the number a counting question asks for. */

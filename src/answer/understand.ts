@@ -1,5 +1,5 @@
 import type { GlossaryMatcher } from '../search/glossary.js';
-import { analyzeQuery, type AnalyzedQuery, type QueryResources } from '../search/query.js';
+import { analyzeQuery, capitalisedWords, type AnalyzedQuery, type QueryResources } from '../search/query.js';
 import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { detectIntent, detectSubtype, type AnswerSubtype, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
@@ -50,10 +50,10 @@ export function isYesNoQuestion(question: string, language: Language): boolean {
  * Returned as the user wrote them, particles removed (`인텔에선` → `인텔`).
  */
 function namesOutsideCorpus(question: string, unseen: readonly AnalyzedWord[]): string[] {
-  const capitalised = new Set((question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => w.toLowerCase()));
+  const capitalised = capitalisedWords(question);
   return unseen
     .filter((w) => (w.hangul ? !looksLikeKoreanVerb(w.key) : capitalised.has(w.key)))
-    .map((w) => (w.hangul ? w.key : question.match(new RegExp(`\\b${w.key}\\b`, 'iu'))?.[0] ?? w.key));
+    .map((w) => (w.hangul ? w.key : capitalised.get(w.key)!));
 }
 
 /** What understanding needs from the search side. */

@@ -1,6 +1,6 @@
 import type { FuzzyVocabulary } from './fuzzy.js';
 import type { GlossaryMatcher } from './glossary.js';
-import { analyzeWord, FUNCTION_WORDS, hasHangul, splitWords, type AnalyzedWord } from './tokenize.js';
+import { analyzeWord, foldCase, FUNCTION_WORDS, hasHangul, splitWords, type AnalyzedWord } from './tokenize.js';
 
 /**
  * Words that frame a question rather than name what it asks about: question words, requests,
@@ -81,9 +81,17 @@ export interface QueryResources {
   vocabulary?: { has(key: string): boolean; fuzzy: FuzzyVocabulary } | null;
 }
 
-/** Capitalised words after the first: the names a question mentions (`Did Intel attend?` → `intel`). */
-function capitalisedWords(question: string): Set<string> {
-  return new Set((question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []).map((w) => w.toLowerCase()));
+/**
+ * Capitalised words after the first, by the key their word gets (`Did Intel attend?` → `intel`): the
+ * names a question mentions. Keys, so a name that stemming changes (`Zellweger` → `zellweg`) is still one.
+ */
+export function capitalisedWords(question: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const written of question.match(/(?<=\s)\p{Lu}[\p{L}\p{N}]*/gu) ?? []) {
+    const key = analyzeQuestionWord(foldCase(written))?.key;
+    if (key) names.set(key, written);
+  }
+  return names;
 }
 
 /** Splits a question into concepts, expanding glossary entries into both languages. */

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { answerabilityFeatures, answerabilityScore, type AnswerabilityFeatures, type AnswerabilityModel } from '../../src/answer/answerability.js';
+import { ANSWERABILITY_MODEL } from '../../src/answer/answerability-model.js';
+import type { Intent } from '../../src/answer/intent.js';
+import type { Passage } from '../../src/search/passages.js';
+import type { RankedPassage } from '../../src/search/retriever.js';
+import { tinyPassages } from '../search/tiny-corpus.js';
+
+// Invented sentences: one with no number, date or place; one with all three.
+const [plain, shaped] = tinyPassages([
+  { sentences: ['Volunteers painted the fence.'] },
+  { sentences: ['In 2019 the city hall spent 300 dollars on 12 new benches.'] },
+]) as [Passage, Passage];
+
+function ranked(passage: Passage, extra: Partial<RankedPassage> = {}): RankedPassage {
+  return { passage, score: 0.7, support: 0.6, similarity: 0.4, keyword: 0.5, coversNames: true, missingFocus: 0.2, ...extra };
+}
+const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number } = {}) => ({ intent, unknownNames: [], unseenShare: 0, ...extra });
+
+const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0 };
+
+describe('answerabilityFeatures', () => {
+  it('copies support, similarity and missing focus from the best passage', () => {
+    const features = answerabilityFeatures(ranked(plain, { support: 0.61, similarity: 0.42, missingFocus: 0.17 }), asked('what'));
+    expect(features).toMatchObject({ support: 0.61, similarity: 0.42, missingFocus: 0.17 });
+  });
+
+  it('turns names into flags: a name the passage lacks, a name the article lacks', () => {
+    expect(answerabilityFeatures(ranked(plain), asked('what')).nameMissing).toBe(0);
+    expect(answerabilityFeatures(ranked(plain, { coversNames: false }), asked('what')).nameMissing).toBe(1);
+    expect(answerabilityFeatures(ranked(plain), asked('what')).unknownName).toBe(0);
+    expect(answerabilityFeatures(ranked(plain), asked('what', { unknownNames: ['Zellweger', 'Okonjo'] })).unknownName).toBe(1);
+  });
+
+  it('caps the unseen share at 1', () => {
+    expect(answerabilityFeatures(ranked(plain), asked('what', { unseenShare: 0.25 })).unseenShare).toBe(0.25);
+    expect(answerabilityFeatures(ranked(plain), asked('what', { unseenShare: 3 })).unseenShare).toBe(1);
+  });
+
+  it('flags a missing shape for how-much, how-many, when and where questions whose passage lacks one', () => {
+    for (const intent of ['how-much', 'how-many', 'when', 'where'] as Intent[]) {
+      expect(answerabilityFeatures(ranked(plain), asked(intent)).shapeMissing, intent).toBe(1);
+      expect(answerabilityFeatures(ranked(shaped), asked(intent)).shapeMissing, intent).toBe(0);
+    }
+  });
+
+  it('never flags a missing shape for other intents, even when the passage has none', () => {
+    for (const intent of ['who', 'list', 'why', 'how', 'what'] as Intent[]) {
+      expect(answerabilityFeatures(ranked(plain), asked(intent)).shapeMissing, intent).toBe(0);
+    }
+  });
+
+  it('sees the shape in the English rendering too', () => {
+    const rendered: Passage = { ...plain, translation: 'They painted it in 2019.' };
+    expect(answerabilityFeatures(ranked(rendered), asked('when')).shapeMissing).toBe(0);
+  });
+});
+
+describe('answerabilityScore', () => {
+  const model: AnswerabilityModel = {
+    bias: -1,
+    weights: { support: 4, similarity: 1, nameMissing: -1, unknownName: -1, shapeMissing: -2, missingFocus: -1, unseenShare: -3 },
+    threshold: 0.5,
+  };
+
+  it('is the logistic of the bias when every feature is 0', () => {
+    expect(answerabilityScore(ZERO, model)).toBeCloseTo(1 / (1 + Math.exp(1)), 12);
+  });
+
+  it('is the logistic of bias plus the weighted features', () => {
+    const features = { ...ZERO, support: 0.5, shapeMissing: 1, unseenShare: 0.2 };
+    expect(answerabilityScore(features, model)).toBeCloseTo(1 / (1 + Math.exp(-(-1 + 4 * 0.5 - 2 - 3 * 0.2))), 12);
+  });
+
+  it('rises with support when the support weight is positive, and stays in (0, 1)', () => {
+    let previous = -Infinity;
+    for (const support of [0, 0.2, 0.4, 0.6, 0.8, 1]) {
+      const score = answerabilityScore({ ...ZERO, support, similarity: 0.3 }, model);
+      expect(score).toBeGreaterThan(previous);
+      expect(score).toBeGreaterThan(0);
+      expect(score).toBeLessThan(1);
+      previous = score;
+    }
+  });
+
+  it('falls with a feature whose weight is negative', () => {
+    const base = { ...ZERO, support: 0.8, similarity: 0.5 };
+    for (const key of ['nameMissing', 'unknownName', 'shapeMissing', 'missingFocus', 'unseenShare'] as const) {
+      expect(answerabilityScore({ ...base, [key]: 1 }, model), key).toBeLessThan(answerabilityScore(base, model));
+    }
+  });
+
+  it('with the fitted model, rises with support and falls with a missing shape or unseen words', () => {
+    const { weights } = ANSWERABILITY_MODEL;
+    expect(weights.support).toBeGreaterThan(0);
+    expect(weights.shapeMissing).toBeLessThan(0);
+    expect(weights.unseenShare).toBeLessThan(0);
+    const base = { ...ZERO, support: 0.5, similarity: 0.5 };
+    expect(answerabilityScore({ ...base, support: 0.9 })).toBeGreaterThan(answerabilityScore(base));
+    expect(answerabilityScore({ ...base, shapeMissing: 1 })).toBeLessThan(answerabilityScore(base));
+    expect(answerabilityScore({ ...base, unseenShare: 0.5 })).toBeLessThan(answerabilityScore(base));
+  });
+
+  it('with the fitted model, answers a fully supported, shaped passage and declines one with no support and unseen words', () => {
+    const answerable = answerabilityFeatures(ranked(shaped, { support: 1, similarity: 0.8, missingFocus: 0 }), asked('when'));
+    const hopeless = answerabilityFeatures(ranked(plain, { support: 0, similarity: 0.1, missingFocus: 1, coversNames: false }), asked('when', { unseenShare: 1 }));
+    expect(answerabilityScore(answerable)).toBeGreaterThanOrEqual(ANSWERABILITY_MODEL.threshold);
+    expect(answerabilityScore(hopeless)).toBeLessThan(ANSWERABILITY_MODEL.threshold);
+  });
+});

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import type { AnswerabilityModel } from '../../src/answer/answerability.js';
+import { composeAnswer, DEFAULT_POLICY, notInArticle, statedNumber, type ComposePolicy } from '../../src/answer/compose.js';
+import type { Intent } from '../../src/answer/intent.js';
+import type { Language } from '../../src/answer/question.js';
+import type { UnderstoodQuestion } from '../../src/answer/understand.js';
+import type { Passage } from '../../src/search/passages.js';
+import type { RankedPassage } from '../../src/search/retriever.js';
+import { tinyPassages } from '../search/tiny-corpus.js';
+
+/** Confidence is sigmoid(10 · support − 5): support 0.5 sits exactly on the threshold. */
+const MODEL: AnswerabilityModel = {
+  bias: -5,
+  weights: { support: 10, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0 },
+  threshold: 0.5,
+};
+const POLICY: ComposePolicy = { ...DEFAULT_POLICY, model: MODEL };
+
+// An invented article, one sentence per paragraph: S1 … S9 in reading order.
+const passages = tinyPassages([
+  'The town opened a new library in the old mill.',
+  'The library holds 45 desks.',
+  'Volunteers painted the reading room.',
+  'The roof was repaired last spring.',
+  'The library holds 45 desks.',
+  'A café opened on the ground floor.',
+  'Children can borrow three books at a time.',
+  'The garden behind the mill was replanted.',
+  '도서관에는 열람석이 45개 있다.',
+].map((text) => ({ sentences: [text] })));
+const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
+
+function ranked(passage: Passage, score: number, support = score, extra: Partial<RankedPassage> = {}): RankedPassage {
+  return { passage, score, support, similarity: 0.5, keyword: 0.5, coversNames: true, missingFocus: 0, ...extra };
+}
+
+function question(intent: Intent = 'what', options: { language?: Language; yesNo?: boolean } = {}): UnderstoodQuestion {
+  const text = 'an invented question';
+  return {
+    question: text,
+    language: options.language ?? 'en',
+    intent,
+    yesNo: options.yesNo ?? false,
+    query: { text, concepts: [], expandedText: text },
+    unknownNames: [],
+    unseenShare: 0,
+  };
+}
+
+const citedIds = (c: { citations: { id: string }[] }) => c.citations.map((x) => x.id);
+
+describe('composeAnswer: declining', () => {
+  it('declines below the threshold and offers the closest sentences as related, best first', () => {
+    const list = [ranked(p('S3'), 0.4, 0.3), ranked(p('S1'), 0.35, 0.3), ranked(p('S6'), 0.3, 0.2), ranked(p('S7'), 0.2, 0.1)];
+    const result = composeAnswer(list, question(), POLICY);
+    expect(result.answered).toBe(false);
+    expect(result.answer).toBe(notInArticle('en'));
+    expect(result.citations).toEqual([]);
+    expect(result.related.map((c) => [c.n, c.id])).toEqual([[1, 'S3'], [2, 'S1'], [3, 'S6']]);
+    expect(result.confidence).toBeLessThan(MODEL.threshold);
+  });
+
+  it('declines in the language of the question', () => {
+    expect(composeAnswer([ranked(p('S3'), 0.4, 0.3)], question('what', { language: 'ko' }), POLICY).answer).toBe(notInArticle('ko'));
+    expect(notInArticle('ko')).not.toBe(notInArticle('en'));
+  });
+
+  it('answers at the threshold: the model decides, not the retrieval score', () => {
+    const atThreshold = composeAnswer([ranked(p('S3'), 0.1, 0.5)], question(), POLICY);
+    expect(atThreshold.answered).toBe(true);
+    expect(atThreshold.confidence).toBeCloseTo(0.5, 10);
+  });
+
+  it('declines when nothing was retrieved', () => {
+    expect(composeAnswer([], question(), POLICY)).toMatchObject({ answered: false, citations: [], related: [] });
+  });
+});
+
+describe('composeAnswer: one-fact answers', () => {
+  it('cites the best passage and a close follower, up to maxCitations', () => {
+    const list = [ranked(p('S6'), 1, 0.9), ranked(p('S2'), 0.95, 0.9), ranked(p('S7'), 0.95, 0.9)];
+    const result = composeAnswer(list, question(), POLICY);
+    expect(POLICY.maxCitations).toBe(2);
+    expect(citedIds(result)).toEqual(['S6', 'S2']);
+    expect(result.answer).toBe(`${p('S6').sentence.text} [1] ${p('S2').sentence.text} [2]`);
+    expect(result.citations.map((c) => c.n)).toEqual([1, 2]);
+  });
+
+  it('does not cite a follower scoring below followerRatio of the best', () => {
+    const list = [ranked(p('S6'), 1, 0.9), ranked(p('S2'), 0.85, 0.9)];
+    expect(citedIds(composeAnswer(list, question(), POLICY))).toEqual(['S6']);
+  });
+
+  it('does not cite a follower that carries much less of the question, however well it scores', () => {
+    const list = [ranked(p('S6'), 1, 0.9), ranked(p('S2'), 0.99, 0.6), ranked(p('S7'), 0.95, 0.85)];
+    expect(citedIds(composeAnswer(list, question(), POLICY))).toEqual(['S6', 'S7']);
+  });
+
+  it('does not cite a follower that misses a name of the question', () => {
+    const list = [ranked(p('S6'), 1, 0.9), ranked(p('S2'), 0.99, 0.9, { coversNames: false })];
+    expect(citedIds(composeAnswer(list, question(), POLICY))).toEqual(['S6']);
+  });
+
+  it('does not cite the same text twice', () => {
+    const list = [ranked(p('S2'), 1, 0.9), ranked(p('S5'), 1, 0.9), ranked(p('S7'), 0.95, 0.9)];
+    expect(citedIds(composeAnswer(list, question(), POLICY))).toEqual(['S2', 'S7']);
+  });
+
+  it('keeps the answer within maxAnswerLength by leaving followers out', () => {
+    const list = [ranked(p('S6'), 1, 0.9), ranked(p('S2'), 0.95, 0.9)];
+    const best = p('S6').sentence.text.length;
+    const tight = composeAnswer(list, question(), { ...POLICY, maxAnswerLength: best + 10 });
+    expect(citedIds(tight)).toEqual(['S6']);
+    expect(tight.answer.length).toBeLessThanOrEqual(best + 10);
+    expect(citedIds(composeAnswer(list, question(), { ...POLICY, maxAnswerLength: 1000 }))).toEqual(['S6', 'S2']);
+  });
+
+  it('reads a one-fact answer most relevant first, not in article order', () => {
+    const result = composeAnswer([ranked(p('S8'), 1, 0.9), ranked(p('S1'), 0.95, 0.9)], question(), POLICY);
+    expect(result.answer.indexOf(p('S8').sentence.text)).toBeLessThan(result.answer.indexOf(p('S1').sentence.text));
+  });
+
+  it('quotes the English rendering to an English question and the original to a Korean one', () => {
+    const rendered: Passage = { ...p('S9'), translation: 'The library has 45 reading seats.' };
+    const en = composeAnswer([ranked(rendered, 1, 0.9)], question(), POLICY);
+    expect(en.answer).toBe('The library has 45 reading seats. [1]');
+    expect(en.citations[0]).toMatchObject({ text: p('S9').sentence.text, translation: 'The library has 45 reading seats.' });
+    const ko = composeAnswer([ranked(rendered, 1, 0.9)], question('what', { language: 'ko' }), POLICY);
+    expect(ko.answer).toBe(`${p('S9').sentence.text} [1]`);
+    expect(ko.citations[0]).not.toHaveProperty('translation');
+  });
+
+  it('rounds citation scores to three decimals', () => {
+    expect(composeAnswer([ranked(p('S1'), 0.987654, 0.9)], question(), POLICY).citations[0]!.score).toBe(0.988);
+  });
+});
+
+describe('composeAnswer: lists', () => {
+  // Ranked S6, S2, S8, S4, S1: all close to the best; S3 below listRatio.
+  const list = [ranked(p('S6'), 1, 0.9), ranked(p('S2'), 0.95, 0.9), ranked(p('S8'), 0.9, 0.85), ranked(p('S4'), 0.85, 0.8), ranked(p('S1'), 0.8, 0.8), ranked(p('S3'), 0.7, 0.9)];
+
+  it('cites up to maxListCitations passages, most relevant first', () => {
+    const result = composeAnswer(list, question('list'), POLICY);
+    expect(POLICY.maxListCitations).toBe(4);
+    expect(citedIds(result)).toEqual(['S6', 'S2', 'S8', 'S4']);
+    expect(result.citations.map((c) => c.n)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('reads the cited sentences in article order, each with its own marker', () => {
+    const result = composeAnswer(list, question('list'), POLICY);
+    const t = (id: string) => p(id).sentence.text;
+    expect(result.answer).toBe(`${t('S2')} [2] ${t('S4')} [4] ${t('S6')} [1] ${t('S8')} [3]`);
+  });
+
+  it('leaves out passages below listRatio of the best', () => {
+    const result = composeAnswer(list, question('list'), { ...POLICY, maxListCitations: 10 });
+    expect(citedIds(result)).toEqual(['S6', 'S2', 'S8', 'S4', 'S1']);
+  });
+
+  it('cites more than a one-fact answer would from the same ranking', () => {
+    expect(composeAnswer(list, question('what'), POLICY).citations.length).toBeLessThan(composeAnswer(list, question('list'), POLICY).citations.length);
+  });
+});
+
+describe('composeAnswer: the lead', () => {
+  it('begins a yes/no answer with Yes / 네 when the passage carries (nearly) all the question', () => {
+    const strong = [ranked(p('S3'), 1, 0.95)];
+    expect(POLICY.yesSupport).toBe(0.9);
+    expect(composeAnswer(strong, question('what', { yesNo: true }), POLICY).answer).toBe(`Yes. ${p('S3').sentence.text} [1]`);
+    expect(composeAnswer(strong, question('what', { yesNo: true, language: 'ko' }), POLICY).answer.startsWith('네. ')).toBe(true);
+  });
+
+  it('says what the article says instead of Yes when support is below yesSupport', () => {
+    const weaker = [ranked(p('S3'), 1, 0.8)];
+    const en = composeAnswer(weaker, question('what', { yesNo: true }), POLICY);
+    expect(en.answered).toBe(true);
+    expect(en.answer).toBe(`Here is what the article says: ${p('S3').sentence.text} [1]`);
+    const ko = composeAnswer(weaker, question('what', { yesNo: true, language: 'ko' }), POLICY);
+    expect(ko.answer.startsWith('기사에는 이렇게 나옵니다: ')).toBe(true);
+    expect(ko.answer.startsWith('네')).toBe(false);
+  });
+
+  it('begins a counting answer with the number the best sentence states', () => {
+    expect(composeAnswer([ranked(p('S2'), 1, 0.9)], question('how-many'), POLICY).answer).toBe(`45 desks: ${p('S2').sentence.text} [1]`);
+    expect(composeAnswer([ranked(p('S7'), 1, 0.9)], question('how-many'), POLICY).answer.startsWith('three books: ')).toBe(true);
+    expect(composeAnswer([ranked(p('S9'), 1, 0.9)], question('how-many', { language: 'ko' }), POLICY).answer).toBe(`45개: ${p('S9').sentence.text} [1]`);
+  });
+
+  it('adds no number to a counting answer whose sentence states none, nor to other questions', () => {
+    expect(composeAnswer([ranked(p('S3'), 1, 0.9)], question('how-many'), POLICY).answer).toBe(`${p('S3').sentence.text} [1]`);
+    expect(composeAnswer([ranked(p('S2'), 1, 0.9)], question('what'), POLICY).answer).toBe(`${p('S2').sentence.text} [1]`);
+  });
+});
+
+describe('statedNumber', () => {
+  it('finds a Korean amount with its unit or counter', () => {
+    expect(statedNumber('참가자는 모두 45명이었다.', 'ko')).toBe('45명');
+    expect(statedNumber('공사비는 4000만 원이었다.', 'ko')).toBe('4000만 원');
+    expect(statedNumber('선수 다섯 명이 뽑혔다.', 'ko')).toBe('다섯 명');
+    expect(statedNumber('성장률은 3.5%였다.', 'ko')).toBe('3.5%');
+  });
+
+  it('finds an English number with the noun it counts', () => {
+    expect(statedNumber('The club has twelve members in total.', 'en')).toBe('twelve members');
+    expect(statedNumber('Growth was 3.5 percent.', 'en')).toBe('3.5 percent');
+  });
+
+  it('is null when the sentence states no number', () => {
+    expect(statedNumber('No figure is given here.', 'en')).toBeNull();
+    expect(statedNumber('숫자는 나오지 않는다.', 'ko')).toBeNull();
+  });
+
+  it('leaves the full stop or comma after a number out of it', () => {
+    expect(statedNumber('The town now has 12,000.', 'en')).toBe('12,000');
+    expect(statedNumber('관중은 1,200.', 'ko')).toBe('1,200');
+  });
+
+  it('takes no word after a percentage, and no function word as the counted noun', () => {
+    expect(statedNumber('Attendance rose 12 percent last year.', 'en')).toBe('12 percent');
+    expect(statedNumber('Attendance rose 12% last year.', 'en')).toBe('12%');
+    expect(statedNumber('The population was 1,200 in total.', 'en')).toBe('1,200');
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SHAPE_WEIGHTS, detectIntent, hasAnswerShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
+import type { Passage } from '../../src/search/passages.js';
+import { tinyPassages } from '../search/tiny-corpus.js';
+
+// Invented questions and sentences about a town, a bridge and a festival; nothing from the seed article.
+const INTENTS: [Intent, string[]][] = [
+  ['how-much', ['예산이 얼마나 들었어?', '다리 건설에 얼마를 투자했어?', '공사 비용은?', 'How much did the bridge cost?', 'How much money was raised?']],
+  ['how-many', ['몇 명이 참가했어?', '다리는 몇 개야?', '관객 규모는?', '공사비는 얼마야?', 'How many people came?', 'How long is the bridge?', 'What percentage voted yes?']],
+  ['when', ['축제는 언제 열려?', '개관 날짜가 궁금해', '몇 월에 끝났어?', 'When did the museum open?', 'In what year was it built?', 'Which month is the race?']],
+  ['where', ['어디서 열렸어?', '행사 장소는?', '어느 도시에서 했어?', 'Where was the festival held?', 'Which city hosted the race?', 'What was the venue?']],
+  ['who', ['누가 우승했어?', '다리를 설계한 사람은 누구야?', 'Who won the race?', 'Whose idea was it?', 'To whom did they give the prize?']],
+  ['list', ['참가팀 목록 알려줘', '어디어디 들렀어?', '우승자 명단 정리해줘', 'List the winners.', 'Name all the sponsors.', 'What were all the events?']],
+  ['why', ['왜 연기됐어?', '연기된 이유는?', 'Why was the race delayed?', 'What was the reason for the delay?']],
+  ['how', ['다리를 어떻게 만들었어?', '어떤 방식으로 뽑았어?', 'How did they build the bridge?']],
+  ['what', ['다리는 튼튼해?', '축제의 주제는 뭐야?', 'What is the bridge made of?', 'Did the council approve the plan?']],
+];
+
+describe('detectIntent', () => {
+  for (const [intent, questions] of INTENTS) {
+    it(`reads ${intent} questions in Korean and English`, () => {
+      for (const q of questions) expect(detectIntent(q), q).toBe(intent);
+    });
+  }
+
+  it('tells an amount of money (how-much) from a count (how-many)', () => {
+    expect(detectIntent('How much did it cost?')).toBe('how-much');
+    expect(detectIntent('How many did it cost?')).toBe('how-many');
+    expect(detectIntent('얼마나 투자했어?')).toBe('how-much');
+    expect(detectIntent('얼마나 왔어?')).toBe('how-many');
+  });
+
+  it('prefers the more specific reading: "how many" over "how", 어디어디 over 어디', () => {
+    expect(detectIntent('How many bridges did they build?')).toBe('how-many');
+    expect(detectIntent('어디어디 갔어?')).toBe('list');
+    expect(detectIntent('어디 갔어?')).toBe('where');
+  });
+});
+
+/** Sentences that carry no number, date, place, title or enumeration. */
+const SHAPELESS = ['The crowd cheered loudly.', '관중은 크게 환호했다.'];
+
+const SHAPED: [Intent, string[]][] = [
+  ['how-much', ['공사비는 4000만 원이었다.', '총 3억 달러가 들었다.', '2조 원 규모다.', '보수에 수억 원이 들었다.', 'It cost $5 million.', 'They paid 300 euros.', 'The budget was 2 billion.', 'Tickets were ¥800.']],
+  ['how-many', ['관중 100만 명이 몰렸다.', '선수 다섯 명이 뽑혔다.', '두 곳이 문을 닫았다.', '참가자가 50% 늘었다.', 'Three teams withdrew.', 'Attendance rose 12%.', 'It happened twice.', 'A dozen boats sailed.']],
+  ['when', ['박물관은 1896년에 문을 열었다.', '공사는 3월에 끝났다.', '행사는 지난해 가을 열렸다.', '축제는 내년에 다시 열린다.', 'The museum opened in 1896.', 'It reopened later in 2016.', 'The race is held every March.', 'They met on Friday.', 'It closed two weeks ago.']],
+  ['where', ['축제는 해운대에서 열렸다.', '선수들은 공항에 도착했다.', '행사는 시청 광장에서 열렸다.', 'The festival took place in Lisbon.', 'They met at the old train station.', 'The stadium was full.']],
+  ['who', ['김 교수가 상을 받았다.', '감독이 결과를 발표했다.', '위원장이 회의를 열었다.', 'The prize went to Professor Lindqvist.', 'Maria Gonzalez won the race.', 'The mayor spoke first.']],
+  ['list', ['사과, 배, 포도가 팔렸다.', 'Apples, pears, and plums sold well.']],
+];
+
+const NOT_SHAPED: [Intent, string[]][] = [
+  ['how-much', ['The team trained for three weeks.', '비용은 아직 정해지지 않았다.', '선수 다섯 명이 뽑혔다.']],
+  ['how-many', ['The mayor praised the volunteers.', '시장은 자원봉사자들을 칭찬했다.']],
+  ['when', ['The mayor praised the volunteers.', '시장은 자원봉사자들을 칭찬했다.', 'Forty boats sailed.']],
+  ['where', ['그는 결과에 만족했다.', 'The result pleased everyone.']],
+  ['who', ['the prize was given out late.', '상은 늦게 전달되었다.']],
+  ['list', ['Apples sold well.', '사과가 잘 팔렸다.']],
+];
+
+describe('textHasAnswerShape', () => {
+  for (const [intent, texts] of SHAPED) {
+    it(`finds the ${intent} shape from general cues`, () => {
+      for (const text of texts) expect(textHasAnswerShape(intent, text), text).toBe(true);
+    });
+  }
+
+  for (const [intent, texts] of NOT_SHAPED) {
+    it(`finds no ${intent} shape where there is none`, () => {
+      for (const text of [...texts, ...SHAPELESS]) expect(textHasAnswerShape(intent, text), text).toBe(false);
+    });
+  }
+
+  it('asks no shape of intents without one', () => {
+    for (const intent of ['why', 'how', 'what'] as Intent[]) for (const text of SHAPELESS) expect(textHasAnswerShape(intent, text)).toBe(true);
+  });
+});
+
+describe('hasAnswerShape and intentBoost', () => {
+  const [shapedHeading, shapedParagraph, plainParagraph] = tinyPassages([
+    { kind: 'headline', sentences: ['Museum reopens in 2016 with 300 paintings'] },
+    { sentences: ['The museum reopened in 2016 with 300 paintings, 40 sculptures, and 12 tapestries by Professor Lindqvist in the city hall.'] },
+    { sentences: ['The crowd cheered loudly.'] },
+  ]) as [Passage, Passage, Passage];
+  const ALL_INTENTS: Intent[] = ['how-much', 'how-many', 'when', 'where', 'who', 'list', 'why', 'how', 'what'];
+
+  it('reads the English rendering of a passage too', () => {
+    expect(hasAnswerShape('when', plainParagraph)).toBe(false);
+    expect(hasAnswerShape('when', { ...plainParagraph, translation: 'It happened in 1999.' })).toBe(true);
+  });
+
+  it('gives a shaped paragraph the shape bonus for every shaped intent except lists', () => {
+    for (const intent of ['how-many', 'when', 'where', 'who'] as Intent[]) expect(intentBoost(intent, shapedParagraph), intent).toBe(DEFAULT_SHAPE_WEIGHTS.shaped);
+    expect(hasAnswerShape('list', shapedParagraph)).toBe(true);
+    expect(intentBoost('list', shapedParagraph)).toBe(0);
+  });
+
+  it('is never negative for a shaped paragraph, whatever the intent', () => {
+    for (const intent of ALL_INTENTS) expect(intentBoost(intent, shapedParagraph), intent).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is 0 for an unshaped paragraph: it lowers nothing', () => {
+    for (const intent of ALL_INTENTS) expect(intentBoost(intent, plainParagraph), intent).toBe(0);
+  });
+
+  it('takes a small penalty off a heading, less than the shape bonus', () => {
+    expect(intentBoost('what', shapedHeading)).toBe(-DEFAULT_SHAPE_WEIGHTS.heading);
+    expect(intentBoost('when', shapedHeading)).toBeCloseTo(DEFAULT_SHAPE_WEIGHTS.shaped - DEFAULT_SHAPE_WEIGHTS.heading, 10);
+    expect(intentBoost('when', shapedHeading)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { isYesNoQuestion, understandQuestion, type UnderstandingContext } from '../../src/answer/understand.js';
+import type { AnalyzedQuery } from '../../src/search/query.js';
+import { tinyRetriever } from '../search/tiny-corpus.js';
+
+describe('isYesNoQuestion', () => {
+  it('reads English questions opened by an auxiliary as yes/no', () => {
+    for (const q of ['Did the council approve the plan?', 'Was it raining?', "Didn't they win?", 'Has the bridge reopened?', 'Can children borrow books?', 'is the library open']) {
+      expect(isYesNoQuestion(q, 'en'), q).toBe(true);
+    }
+  });
+
+  it('does not read English wh-questions or statements as yes/no', () => {
+    for (const q of ['What did the council approve?', 'Who approved it?', 'How many boats sailed?', 'The council approved it?', 'Tell me about the bridge.']) {
+      expect(isYesNoQuestion(q, 'en'), q).toBe(false);
+    }
+  });
+
+  it('reads Korean questions that end in a verb ending as yes/no', () => {
+    for (const q of ['예산안이 통과됐어?', '시장이 회의에 참석했나요?', '그 팀이 이겼지?', '축제가 취소됐나요?', '다리 공사 끝났니?', '회의에 참석했어']) {
+      expect(isYesNoQuestion(q, 'ko'), q).toBe(true);
+    }
+  });
+
+  it('does not read Korean questions with a question word, or bare nouns, as yes/no', () => {
+    for (const q of ['누가 참석했어?', '예산은 얼마야?', '왜 연기됐어?', '공연은 몇 시에 시작했어?', '어디서 열렸어?', '회의 일정', '회의 장소는?']) {
+      expect(isYesNoQuestion(q, 'ko'), q).toBe(false);
+    }
+  });
+});
+
+describe('understandQuestion: names the article lacks', () => {
+  // An invented article: a council, a mayor named Okafor, a harbor budget.
+  const { retriever } = tinyRetriever([
+    { sentences: ['The town council met on Tuesday.', 'Mayor Okafor signed the harbor contract.'] },
+    { sentences: ['시의회는 항구 예산을 승인했다.'] },
+  ]);
+  const context: UnderstandingContext = { glossary: null, vocabulary: retriever.vocabulary, unseenWords: (q: AnalyzedQuery) => retriever.unseenWords(q) };
+  const understand = (q: string) => understandQuestion(q, context);
+
+  it('reports a capitalised English name the article never mentions, as the user wrote it', () => {
+    expect(understand('Did Zellweger sign the contract?').unknownNames).toEqual(['Zellweger']);
+    expect(understand('Did Ibsen sign the contract?').unknownNames).toEqual(['Ibsen']);
+  });
+
+  it('does not report a lower-case unseen word, nor a name the article has', () => {
+    expect(understand('Did the weather delay the contract?').unknownNames).toEqual([]);
+    expect(understand('Did Okafor sign the contract?').unknownNames).toEqual([]);
+  });
+
+  it('does not report a misspelling of a name the article has', () => {
+    const understood = understand('Did Okafour sign the contract?');
+    expect(understood.unknownNames).toEqual([]);
+    expect(understood.query.concepts.find((c) => c.fuzzy.length > 0)?.fuzzy.map((f) => f.key)).toEqual(['okafor']);
+  });
+
+  it('reports an unseen Korean noun without its particle, but not an unseen verb', () => {
+    expect(understand('젤웨거는 예산을 승인했어?').unknownNames).toEqual(['젤웨거']);
+    expect(understand('항구 예산이 줄었어?').unknownNames).toEqual([]);
+  });
+
+  it('gives the share of content words the article never uses', () => {
+    expect(understand('Did Zellweger sign the contract?').unseenShare).toBeCloseTo(1 / 3, 10);
+    expect(understand('Did Okafor sign the contract?').unseenShare).toBe(0);
+  });
+
+  it('reads language, intent and yes/no once, from the question', () => {
+    expect(understand('젤웨거는 예산을 승인했어?')).toMatchObject({ language: 'ko', intent: 'what', yesNo: true });
+    expect(understand('When did Okafor sign the contract?')).toMatchObject({ language: 'en', intent: 'when', yesNo: false });
+  });
+});

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { GlossaryMatcher } from '../../src/search/glossary.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { DEFAULT_WEIGHTS, type RankedPassage } from '../../src/search/retriever.js';
+import { tinyRetriever, type TinyBlock } from './tiny-corpus.js';
+
+/** An invented article about a town council: "council" is everywhere, "library" and "Okafor" are rare. */
+const BLOCKS: TinyBlock[] = [
+  { kind: 'headline', sentences: ['Riverside council backs harbor plan'] }, // S1
+  { sentences: ['The town council met on Tuesday evening.', 'The council approved a new harbor plan.', 'Its cost reached twelve million dollars.'] }, // S2-S4
+  { sentences: ['Fishermen welcomed the harbor decision.'] }, // S5
+  { sentences: ['Its cost reached twelve million dollars.'] }, // S6: the same words as S4, but its previous sentence is in another block
+  { sentences: ['Volunteers painted the old fence.', 'The council thanked them.'] }, // S7-S8
+  { sentences: ['Mayor Okafor signed the contract with the council.'] }, // S9
+  { sentences: ['The council said the library roof leaks.'] }, // S10
+  { sentences: ['Volunteers painted the old fence.'] }, // S11: the same as S7
+  { sentences: ['시의회는 항구 예산을 승인했다.', 'The council will meet again in spring.'] }, // S12-S13
+  { sentences: ['The library opens at noon.'] }, // S14
+];
+
+const { retriever, passages, bm25 } = tinyRetriever(BLOCKS);
+const query = (text: string, glossary?: GlossaryMatcher) => analyzeQuery(text, { vocabulary: retriever.vocabulary, glossary });
+const passage = (id: string) => passages.find((p) => p.sentence.id === id)!;
+const rankAll = (text: string) => retriever.retrieve(query(text), passages.length);
+const byId = (ranked: RankedPassage[], id: string) => ranked.find((r) => r.passage.sentence.id === id)!;
+const ids = (ranked: RankedPassage[]) => ranked.map((r) => r.passage.sentence.id);
+
+describe('HybridRetriever: concept weights and support', () => {
+  it('weighs a word the article has by its BM25 IDF, so a rarer word weighs more', () => {
+    const [council, library] = query('council library').concepts;
+    expect(retriever.conceptWeight(council!)).toBeCloseTo(bm25.idf('council'), 10);
+    expect(retriever.conceptWeight(library!)).toBeCloseTo(bm25.idf('librari'), 10);
+    expect(bm25.documentFrequency('council')).toBeGreaterThan(bm25.documentFrequency('librari'));
+    expect(retriever.conceptWeight(library!)).toBeGreaterThan(retriever.conceptWeight(council!));
+  });
+
+  it('weighs a word the article lacks as a share of the highest IDF: less for a verb-like Korean word than a Korean noun', () => {
+    const maxIdf = bm25.idf('never-a-token-of-this-article');
+    const weight = (text: string) => retriever.conceptWeight(query(text).concepts[0]!);
+    expect(weight('weather')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenWordWeight, 10);
+    expect(weight('날씨')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenKoreanNounWeight, 10);
+    expect(weight('줄었어')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenVerbWeight, 10);
+  });
+
+  it('weighs a Korean word the article has only in pieces by the mean IDF of its known bigrams', () => {
+    const [harborBudget] = query('항구예산').concepts; // bigrams 항구 구예 예산; the article has 항구 and 예산
+    expect(retriever.conceptWeight(harborBudget!)).toBeCloseTo((bm25.idf('항구') + bm25.idf('예산')) / 2, 10);
+  });
+
+  it('is the IDF-weighted share of the question concepts the passage contains', () => {
+    const q = query('harbor cost');
+    const [harbor, cost] = q.concepts.map((c) => retriever.conceptWeight(c));
+    expect(retriever.support(q, passage('S6'))).toBeCloseTo(cost! / (harbor! + cost!), 10);
+    expect(retriever.support(q, passage('S5'))).toBeCloseTo(harbor! / (harbor! + cost!), 10);
+    expect(retriever.support(q, passage('S9'))).toBe(0);
+  });
+
+  it('is 1 when the passage holds every concept', () => {
+    expect(retriever.support(query('Who painted the fence?'), passage('S7'))).toBe(1);
+  });
+
+  it('lets a passage with the rarer word outrank one with the common word', async () => {
+    const ranked = await rankAll('council library');
+    expect(byId(ranked, 'S14').support).toBeGreaterThan(byId(ranked, 'S2').support);
+    expect(ids(ranked).indexOf('S14')).toBeLessThan(ids(ranked).indexOf('S2'));
+    expect(ids(ranked)[0]).toBe('S10'); // both words
+  });
+});
+
+describe('HybridRetriever: context from the previous sentence', () => {
+  it('credits a concept found only in the previous sentence of the same block at the context weight', async () => {
+    const q = query('harbor cost');
+    const [harbor, cost] = q.concepts.map((c) => retriever.conceptWeight(c));
+    const ranked = await retriever.retrieve(q, passages.length);
+    expect(byId(ranked, 'S4').support).toBeCloseTo((cost! + DEFAULT_WEIGHTS.context * harbor!) / (harbor! + cost!), 10);
+  });
+
+  it('gives no such credit across blocks: the same sentence after another paragraph gets only its own words', async () => {
+    const q = query('harbor cost');
+    const ranked = await retriever.retrieve(q, passages.length);
+    // S5 (just before S6) mentions the harbor, but it is another paragraph.
+    expect(passage('S5').tokens.has('harbor')).toBe(true);
+    expect(byId(ranked, 'S6').support).toBeCloseTo(retriever.support(q, passage('S6')), 10);
+    expect(byId(ranked, 'S4').support).toBeGreaterThan(byId(ranked, 'S6').support);
+    expect(ids(ranked).indexOf('S4')).toBeLessThan(ids(ranked).indexOf('S6'));
+  });
+
+  it('does not let context stand in for what the passage itself lacks in the missing-focus signal', async () => {
+    const ranked = await rankAll('harbor cost');
+    const q = query('harbor cost');
+    const [harbor, cost] = q.concepts.map((c) => retriever.conceptWeight(c));
+    expect(byId(ranked, 'S4').missingFocus).toBeCloseTo(harbor! / (harbor! + cost!), 10);
+  });
+});
+
+describe('HybridRetriever: names and focus', () => {
+  it('reports coversNames false for passages without a rare name the question gives', async () => {
+    const ranked = await rankAll('Did Okafor sign the contract?');
+    expect(ids(ranked)[0]).toBe('S9');
+    expect(byId(ranked, 'S9').coversNames).toBe(true);
+    for (const r of ranked.filter((r) => r.passage.sentence.id !== 'S9')) expect(r.coversNames).toBe(false);
+  });
+
+  it('does not require a name the article uses everywhere (below the distinctive-name weight)', async () => {
+    const q = query('Did the Council sign the contract?');
+    const council = q.concepts.find((c) => c.label === 'council')!;
+    expect(council.properName).toBe(true);
+    expect(retriever.conceptWeight(council)).toBeLessThan(DEFAULT_WEIGHTS.distinctiveName);
+    const ranked = await retriever.retrieve(q, passages.length);
+    expect(byId(ranked, 'S14').coversNames).toBe(true); // no "council" in it
+  });
+
+  it('gives missingFocus as the weight share of the heaviest concept the passage lacks, 0 when it lacks none', async () => {
+    const q = query('harbor cost');
+    const [harbor, cost] = q.concepts.map((c) => retriever.conceptWeight(c));
+    const ranked = await retriever.retrieve(q, passages.length);
+    expect(byId(ranked, 'S6').missingFocus).toBeCloseTo(harbor! / (harbor! + cost!), 10);
+    expect(byId(ranked, 'S5').missingFocus).toBeCloseTo(cost! / (harbor! + cost!), 10);
+    expect(byId(await rankAll('Did Okafor sign the contract?'), 'S9').missingFocus).toBe(0);
+  });
+
+  it('takes the heaviest missing concept, not the sum of them', async () => {
+    const q = query('Okafor library roof');
+    const weights = q.concepts.map((c) => retriever.conceptWeight(c));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const ranked = await retriever.retrieve(q, passages.length);
+    // S13 has none of the three: the heaviest alone, not all of them.
+    expect(byId(ranked, 'S13').missingFocus).toBeCloseTo(Math.max(...weights) / total, 10);
+    expect(byId(ranked, 'S13').missingFocus).toBeLessThan(1);
+  });
+});
+
+describe('HybridRetriever: unseen words', () => {
+  it('lists question words the article never uses, not even as a bigram', () => {
+    expect(retriever.unseenWords(query('Did the council discuss the weather?')).map((w) => w.key)).toEqual(['weather']);
+    expect(retriever.unseenWords(query('날씨 때문에 항구예산이 줄었어?')).map((w) => w.key)).toEqual(['날씨', '때문', '줄었어']);
+  });
+
+  it('does not list a word the article has only as bigrams (항구예산 → 항구, 예산)', () => {
+    expect(retriever.unseenWords(query('항구예산은?'))).toEqual([]);
+  });
+
+  it('does not list a misspelling of an article word', () => {
+    const q = query('Did the council discuss the libary?');
+    expect(q.concepts.find((c) => c.label === 'libari')?.fuzzy.map((f) => f.key)).toEqual(['librari']);
+    expect(retriever.unseenWords(q)).toEqual([]);
+  });
+
+  it('does not list a glossary term, even when the article uses another form of it', () => {
+    const glossary = new GlossaryMatcher([{ ko: ['기상'], en: ['meteorology'] }]);
+    expect(retriever.unseenWords(query('Was meteorology discussed?', glossary))).toEqual([]);
+    expect(retriever.unseenWords(query('Was meteorology discussed?')).map((w) => w.key)).toEqual(['meteorolog']);
+  });
+});
+
+describe('HybridRetriever: ranking', () => {
+  it('returns at most k passages, best first', async () => {
+    const ranked = await retriever.retrieve(query('harbor cost'), 3);
+    expect(ranked).toHaveLength(3);
+    const scores = ranked.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('keeps article order between passages that score the same', async () => {
+    // hnswlib already returns equal distances in label order; this guards the retriever's own tie-break.
+    const ranked = await rankAll('Who painted the fence?');
+    expect(byId(ranked, 'S7').score).toBe(byId(ranked, 'S11').score);
+    expect(ids(ranked).slice(0, 2)).toEqual(['S7', 'S11']);
+  });
+
+  it('adds the caller boost to the fused score', async () => {
+    const q = query('harbor cost');
+    const plain = await retriever.retrieve(q, passages.length);
+    const boosted = await retriever.retrieve(q, passages.length, (p) => (p.sentence.id === 'S13' ? 0.5 : 0));
+    expect(byId(boosted, 'S13').score).toBeCloseTo(byId(plain, 'S13').score + 0.5, 10);
+    expect(byId(boosted, 'S4').score).toBeCloseTo(byId(plain, 'S4').score, 10);
+  });
+
+  it('returns nothing for an empty article', async () => {
+    const empty = tinyRetriever([]).retriever;
+    expect(await empty.retrieve(analyzeQuery('anything at all'), 5)).toEqual([]);
+  });
+});
