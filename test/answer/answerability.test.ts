@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerabilityFeatures, answerabilityScore, type AnswerabilityFeatures, type AnswerabilityModel } from '../../src/answer/answerability.js';
 import { ANSWERABILITY_MODEL } from '../../src/answer/answerability-model.js';
-import type { Intent } from '../../src/answer/intent.js';
+import type { AnswerSubtype, Intent } from '../../src/answer/intent.js';
 import type { Passage } from '../../src/search/passages.js';
 import type { RankedPassage } from '../../src/search/retriever.js';
 import { tinyPassages } from '../search/tiny-corpus.js';
@@ -15,11 +15,19 @@ const [plain, shaped] = tinyPassages([
 function ranked(passage: Passage, extra: Partial<RankedPassage> = {}): RankedPassage {
   return { passage, score: 0.7, support: 0.6, similarity: 0.4, keyword: 0.5, coversNames: true, missingFocus: 0.2, ...extra };
 }
-const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number } = {}) => ({ intent, unknownNames: [], unseenShare: 0, ...extra });
+const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null } = {}) => ({ intent, subtype: null, unknownNames: [], unseenShare: 0, ...extra });
 
 const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0 };
 
 describe('answerabilityFeatures', () => {
+  it('asks a named subtype for its own shape: a year is no month, an amount is no age', () => {
+    // `shaped` has a year, dollars and a count, but no month, age or duration.
+    expect(answerabilityFeatures(ranked(shaped), asked('when', { subtype: 'year' })).shapeMissing).toBe(0);
+    expect(answerabilityFeatures(ranked(shaped), asked('when', { subtype: 'month' })).shapeMissing).toBe(1);
+    expect(answerabilityFeatures(ranked(shaped), asked('how-many', { subtype: 'age' })).shapeMissing).toBe(1);
+    expect(answerabilityFeatures(ranked(shaped), asked('how-many', { subtype: 'duration' })).shapeMissing).toBe(1);
+  });
+
   it('copies support, similarity and missing focus from the best passage', () => {
     const features = answerabilityFeatures(ranked(plain, { support: 0.61, similarity: 0.42, missingFocus: 0.17 }), asked('what'));
     expect(features).toMatchObject({ support: 0.61, similarity: 0.42, missingFocus: 0.17 });

@@ -40,6 +40,8 @@ function question(intent: Intent = 'what', options: { language?: Language; yesNo
     question: text,
     language: options.language ?? 'en',
     intent,
+    subtype: null,
+    structure: null,
     yesNo: options.yesNo ?? false,
     query: { text, concepts: [], expandedText: text },
     unknownNames: [],

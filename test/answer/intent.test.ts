@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHAPE_WEIGHTS, detectIntent, hasAnswerShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
+import { DEFAULT_SHAPE_WEIGHTS, detectIntent, detectSubtype, hasAnswerShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
 import type { Passage } from '../../src/search/passages.js';
 import { tinyPassages } from '../search/tiny-corpus.js';
 
@@ -107,5 +107,19 @@ describe('hasAnswerShape and intentBoost', () => {
     expect(intentBoost('what', shapedHeading)).toBe(-DEFAULT_SHAPE_WEIGHTS.heading);
     expect(intentBoost('when', shapedHeading)).toBeCloseTo(DEFAULT_SHAPE_WEIGHTS.shaped - DEFAULT_SHAPE_WEIGHTS.heading, 10);
     expect(intentBoost('when', shapedHeading)).toBeGreaterThan(0);
+  });
+});
+
+describe('answer subtypes', () => {
+  it.each([
+    ['몇 월에 열렸어?', 'month'], ['What month did it open?', 'month'],
+    ['몇 년도에 시작됐어?', 'year'], ['In what year was it built?', 'year'],
+    ['그 사람 나이는?', 'age'], ['How old is the mayor?', 'age'],
+    ['회의는 몇 시간 동안 했어?', 'duration'], ['How long did the trial last?', 'duration'],
+    ['관세율 몇 퍼센트야?', 'percent'], ['What percentage voted?', 'percent'],
+    ['몇 시에 시작해?', 'clock'], ['What time does it start?', 'clock'],
+    ['누가 왔어?', null], ['Who opened the bridge?', null],
+  ])('"%s" → %s', (question, subtype) => {
+    expect(detectSubtype(question)).toBe(subtype);
   });
 });
