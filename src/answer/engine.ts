@@ -159,8 +159,15 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const understood = understandQuestion(accept(rawQuestion), understanding);
     const { question, language } = understood;
     const ranked = await retrieve(understood, 8);
+    const supports = new Map<string, number>();
+    const cachedSupport = (document: string, id: string) => {
+      const key = passageKey(document, id);
+      let value = supports.get(key);
+      if (value === undefined) supports.set(key, (value = supportOf(understood, document, id)));
+      return value;
+    };
     const fromParticipants = participantsByDocument
-      .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation, supportOf: (id) => supportOf(understood, document, id) }))
+      .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation, supportOf: (id) => cachedSupport(document, id) }))
       .find((c) => c !== null);
     const composed = fromParticipants ?? composeAnswer(ranked, understood, policy);
     const bad = unfaithfulCitations([...composed.citations, ...composed.related], source);

@@ -113,16 +113,6 @@ export class HybridRetriever {
     return total === 0 ? 0 : covered / total;
   }
 
-  /** Weight share of the heaviest question concept the passage does not contain. */
-  private missingFocus(query: AnalyzedQuery, passage: Passage, weights: readonly number[]): number {
-    const total = weights.reduce((a, b) => a + b, 0);
-    let missing = 0;
-    query.concepts.forEach((concept, i) => {
-      if (conceptMatch(concept, passage.tokens) < 0.5) missing = Math.max(missing, weights[i]!);
-    });
-    return total === 0 ? 0 : missing / total;
-  }
-
   /** The sentence before a passage in the same paragraph, which a "these"/"이들" sentence leans on. */
   private previous(label: number): Passage | undefined {
     const passage = this.passages[label]!;
@@ -163,16 +153,30 @@ export class HybridRetriever {
 
     const conceptWeights = query.concepts.map((c) => this.conceptWeight(c));
     // Names the article uses everywhere (Korea, the US) do not single a sentence out; rarer ones do.
-    const names = query.concepts.filter((c, i) => c.properName && conceptWeights[i]! >= this.weights.distinctiveName);
+    const isName = query.concepts.map((c, i) => c.properName && conceptWeights[i]! >= this.weights.distinctiveName);
+    const totalWeight = conceptWeights.reduce((a, b) => a + b, 0);
     const ranked: RankedPassage[] = [];
     for (const label of candidates) {
       const passage = this.passages[label]!;
-      const support = this.support(query, passage, conceptWeights, this.previous(label));
+      const context = this.previous(label);
+      // One match per concept serves support, the names check and the missing focus alike.
+      let covered = 0;
+      let missing = 0;
+      let coversNames = true;
+      query.concepts.forEach((concept, i) => {
+        const own = conceptMatch(concept, passage.tokens);
+        const borrowed = context && own < 1 ? this.weights.context * conceptMatch(concept, context.tokens) : 0;
+        covered += conceptWeights[i]! * Math.max(own, borrowed);
+        if (own < 0.5) {
+          missing = Math.max(missing, conceptWeights[i]!);
+          if (isName[i]) coversNames = false;
+        }
+      });
+      const support = totalWeight === 0 ? 0 : covered / totalWeight;
       const sim = Math.max(0, similarity.get(label) ?? dot(vector, this.store.vector(label)));
       const keyword = bestKeyword > 0 ? keywordScores[label]! / bestKeyword : 0;
       const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
-      const coversNames = names.every((c) => conceptMatch(c, passage.tokens) >= 0.5);
-      ranked.push({ passage, score, support, similarity: sim, keyword, coversNames, missingFocus: this.missingFocus(query, passage, conceptWeights) });
+      ranked.push({ passage, score, support, similarity: sim, keyword, coversNames, missingFocus: totalWeight === 0 ? 0 : missing / totalWeight });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.sentence.ordinal - b.passage.sentence.ordinal);
     return ranked.slice(0, k);
