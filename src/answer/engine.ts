@@ -5,10 +5,10 @@ import { buildCorpus, loadCorpus, type Corpus } from '../corpus/load.js';
 import { Document } from '@langchain/core/documents';
 import { HnswVectorStore } from '../search/hnsw-store.js';
 import type { IdentifiedEmbeddings } from '../search/embedder.js';
-import { parseParticipants, participantsFileName, type Participant } from '../corpus/participants.js';
+import type { Participant } from '../corpus/participants.js';
 import type { Sentence } from '../corpus/types.js';
 import { Bm25Index } from '../search/bm25.js';
-import { GlossaryMatcher, parseGlossary } from '../search/glossary.js';
+import { GlossaryMatcher } from '../search/glossary.js';
 import { LexicalEmbeddings } from '../search/lexical-embeddings.js';
 import { OllamaEmbeddings } from '../search/ollama-embeddings.js';
 import { buildPassages, passageKey, type Passage } from '../search/passages.js';
@@ -112,12 +112,8 @@ interface EngineParts {
 
 /** Wires loaded parts into the question-answering core: no I/O happens here. */
 function assembleEngine({ corpus, passages, embeddings, index, log, policy: givenPolicy }: EngineParts): QaEngine {
-  const participantsByDocument = corpus.documents.map((document) => {
-    const json = corpus.sidecars.get(participantsFileName(document.slug));
-    return { document: document.slug, participants: json ? parseParticipants(json, document) : [] };
-  });
-  const glossaryJson = corpus.sidecars.get('glossary.json');
-  const glossary = glossaryJson ? new GlossaryMatcher(parseGlossary(glossaryJson)) : null;
+  const participantsByDocument = corpus.documents.map((document) => ({ document: document.slug, participants: corpus.participants.get(document.slug) ?? [] }));
+  const glossary = corpus.glossary.length > 0 ? new GlossaryMatcher(corpus.glossary) : null;
   const retriever = new HybridRetriever(passages, index.store, embeddings, new Bm25Index(passages.map((p) => p.tokenList)));
   const byKey = new Map(passages.map((p) => [p.key, p]));
   const source: SourceLookup = {

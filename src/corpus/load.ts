@@ -6,14 +6,21 @@ import { cleanScrape } from './clean.js';
 import { decodeText, parseJsonFile, SeedFileError } from './seed-file.js';
 import { buildDocument } from './segment.js';
 import type { ArticleDocument } from './types.js';
+import { GLOSSARY_FILE, parseGlossary, type GlossaryEntry } from './glossary.js';
+import { parseParticipants, participantsFileName, type Participant } from './participants.js';
+import { parseTranslations, translationFileName } from './translations.js';
 
 /** Everything read from the seeds folder, plus a hash that changes whenever any input changes. */
 export interface Corpus {
   documents: ArticleDocument[];
   /** The raw scrapes by document slug, kept to prove citations verbatim against the source. */
   raw: Map<string, string>;
-  /** Hand-made sidecar files by name (`<slug>.en.json`, `glossary.json`, …), parsed lazily by their owners. */
-  sidecars: Map<string, string>;
+  /** English renderings by document slug (`<slug>.en.json`), checked complete against the document. */
+  translations: Map<string, Map<string, string>>;
+  /** Participants by document slug (`<slug>.participants.json`), checked against their sentences. */
+  participants: Map<string, Participant[]>;
+  /** Entries of `glossary.json` (none without the file). */
+  glossary: GlossaryEntry[];
   /** sha256 over every input file, names included. */
   hash: string;
 }
@@ -48,7 +55,17 @@ export function buildCorpus(files: ReadonlyMap<string, string>, where: (name: st
       sidecars.set(name, content);
     }
   }
-  return { documents, raw, sidecars, hash: hash.digest('hex') };
+  // Every sidecar is typed and checked here, once; a problem names its file.
+  const translations = new Map<string, Map<string, string>>();
+  const participants = new Map<string, Participant[]>();
+  for (const document of documents) {
+    const rendering = sidecars.get(translationFileName(document.slug));
+    if (rendering !== undefined) translations.set(document.slug, parseTranslations(rendering, document));
+    const people = sidecars.get(participantsFileName(document.slug));
+    participants.set(document.slug, people === undefined ? [] : parseParticipants(people, document));
+  }
+  const glossaryJson = sidecars.get(GLOSSARY_FILE);
+  return { documents, raw, translations, participants, glossary: glossaryJson === undefined ? [] : parseGlossary(glossaryJson), hash: hash.digest('hex') };
 }
 
 /** Reads one input file, which must be a file of UTF-8 text. */

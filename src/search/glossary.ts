@@ -1,16 +1,5 @@
-import { z } from 'zod';
-import { parseJsonFile } from '../corpus/seed-file.js';
+import type { GlossaryEntry } from '../corpus/glossary.js';
 import { foldCase } from './tokenize.js';
-
-const glossaryFile = z.object({
-  entries: z.array(z.object({ ko: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) })),
-});
-
-/** One bilingual concept: every surface form in either language. */
-export interface GlossaryEntry {
-  ko: string[];
-  en: string[];
-}
 
 /** A glossary entry found in a question, and where. */
 export interface GlossaryMatch {
@@ -19,14 +8,6 @@ export interface GlossaryMatch {
   form: string;
   start: number;
   end: number;
-}
-
-/** Name of the glossary file in the articles folder. */
-export const GLOSSARY_FILE = 'glossary.json';
-
-/** Parses `glossary.json`; a problem is thrown naming the file and the field. */
-export function parseGlossary(json: string): GlossaryEntry[] {
-  return parseJsonFile(glossaryFile, json, GLOSSARY_FILE).entries;
 }
 
 /** A two-word Latin name in the other order (`Kim Min-jun` → `Min-jun Kim`): names travel in both. */

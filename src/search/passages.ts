@@ -1,5 +1,4 @@
 import type { Corpus } from '../corpus/load.js';
-import { parseTranslations, translationFileName } from '../corpus/translations.js';
 import type { Sentence } from '../corpus/types.js';
 import { analyzeText } from './tokenize.js';
 
@@ -25,8 +24,7 @@ export const passageKey = (document: string, id: string) => `${document}#${id}`;
 /** Turns the corpus into passages, attaching English renderings where a document has them. */
 export function buildPassages(corpus: Corpus): Passage[] {
   return corpus.documents.flatMap((document) => {
-    const json = corpus.sidecars.get(translationFileName(document.slug));
-    const translations = json ? parseTranslations(json, document) : new Map<string, string>();
+    const translations = corpus.translations.get(document.slug) ?? new Map<string, string>();
     return document.sentences.map((sentence) => {
       const translation = translations.get(sentence.id);
       const searchText = translation ? `${sentence.text}\n${translation}` : sentence.text;

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, QuestionError, type QaEngine } from '../../src/answer/engine.js';
 import type { AnswerResult, Citation } from '../../src/answer/types.js';
-import { parseTranslations } from '../../src/corpus/translations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SLUG = 'korea-us-supply-chain-dialogue';
@@ -47,7 +46,7 @@ beforeAll(async () => {
   indexDir = mkdtempSync(path.join(tmpdir(), 'qa-engine-'));
   engine = await createEngine({ config: { SEEDS_DIR: path.join(ROOT, 'seeds'), INDEX_DIR: indexDir, EMBEDDING_DIM: 256 } });
   const document = engine.corpus.documents.find((d) => d.slug === SLUG)!;
-  translations = parseTranslations(engine.corpus.sidecars.get(`${SLUG}.en.json`)!, document);
+  translations = engine.corpus.translations.get(document.slug)!;
   for (const q of ALL_QUESTIONS) answers.set(q, await engine.ask(q));
 });
 

@@ -220,7 +220,8 @@ describe('loading from a folder', () => {
     const expected = buildCorpus(new Map([[ARTICLE_FILE, raw], [FIXTURE_FILE, fixtureRaw], ['glossary.json', '{"entries":[]}']]));
     expect(corpus.hash).toBe(expected.hash);
     expect(corpus.documents).toEqual(expected.documents);
-    expect([...corpus.sidecars.keys()]).toEqual(['glossary.json']);
+    expect(corpus.glossary).toEqual([]);
+    expect([...corpus.participants.values()].flat()).toEqual([]);
   });
 
   it('fails with a message naming the folder when it does not exist', async () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { GlossaryMatcher, parseGlossary } from '../../src/search/glossary.js';
+import { parseGlossary } from '../../src/corpus/glossary.js';
+import { GlossaryMatcher } from '../../src/search/glossary.js';
 import { analyzeQuery } from '../../src/search/query.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

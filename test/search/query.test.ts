@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FuzzyVocabulary } from '../../src/search/fuzzy.js';
-import { GlossaryMatcher, type GlossaryEntry } from '../../src/search/glossary.js';
+import type { GlossaryEntry } from '../../src/corpus/glossary.js';
+import { GlossaryMatcher } from '../../src/search/glossary.js';
 import { analyzeQuery, analyzeQuestionText, conceptMatch, FUZZY_MATCH, wordMatch, type Concept } from '../../src/search/query.js';
 import { analyzeWord, type AnalyzedWord } from '../../src/search/tokenize.js';
 

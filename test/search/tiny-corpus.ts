@@ -32,7 +32,7 @@ export function tinyCorpus(blocks: readonly TinyBlock[]): Corpus {
       raw += text;
     });
   });
-  return { documents: [{ slug: TINY_SLUG, title: TINY_SLUG, publisher: null, sentences }], raw: new Map([[TINY_SLUG, raw]]), sidecars: new Map(), hash: TINY_SLUG };
+  return { documents: [{ slug: TINY_SLUG, title: TINY_SLUG, publisher: null, sentences }], raw: new Map([[TINY_SLUG, raw]]), translations: new Map(), participants: new Map(), glossary: [], hash: TINY_SLUG };
 }
 
 /** The passages of a tiny corpus, built by the real passage builder. */
