@@ -14,6 +14,7 @@ import { renderAnswer, ASK, AskButtons } from '../src/discord/render/answer.js';
 import { renderSources } from '../src/discord/render/source.js';
 import { defer, edit, reply } from '../src/discord/respond.js';
 import { rawOption, validateFlag, validateQuestion, type Checked } from '../src/discord/validate.js';
+import { passageKey } from '../src/search/passages.js';
 
 const data = new SlashCommandBuilder()
   .setName(ASK)
@@ -76,7 +77,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   ctx.metrics.answerSent(result.answered ? 'answered' : 'declined', (performance.now() - received) / 1000);
   ctx.log.info({ interaction: interaction.id, language: result.language, answered: result.answered, citations: result.citations.map((c) => c.id), ms: result.ms }, 'answered');
   if (!result.answered) {
-    await ctx.feedback.declined({ answerId: interaction.id, question: result.question, language: result.language, related: result.related.map((c) => `${c.document}#${c.id}`) });
+    await ctx.feedback.declined({ answerId: interaction.id, question: result.question, language: result.language, related: result.related.map((c) => passageKey(c.document, c.id)) });
   }
 }
 
@@ -113,7 +114,7 @@ async function recordVote(interaction: ButtonInteraction, vote: 'up' | 'down', a
     question: answer.question,
     language: answer.language,
     answered: answer.answered,
-    citations: answer.sentences.map((s) => `${s.document}#${s.id}`),
+    citations: answer.sentences.map((s) => passageKey(s.document, s.id)),
     citationTexts: answer.sentences.map((s) => ctx.sentences.get(s.document, s.id)?.sentence.text ?? ''),
     userId: interaction.user.id,
   });

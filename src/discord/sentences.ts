@@ -4,9 +4,9 @@
  * @module
  */
 import type { ArticleDocument } from '../corpus/types.js';
-import type { Passage } from '../search/passages.js';
 import { cutLine, DiscordLimits } from './fit.js';
 import { containsAtWordStart, WordPrefixIndex, wordsOf } from './word-prefix-index.js';
+import { passageKey, type Passage } from '../search/passages.js';
 
 /** A sentence with the one before and after it in the same document. */
 export interface InContext {
@@ -53,7 +53,7 @@ export class SentenceIndex {
     const texts: string[] = [];
     let maxOrdinal = 0;
     passages.forEach((p, i) => {
-      this.byKey.set(`${p.sentence.document}#${p.sentence.id}`, p);
+      this.byKey.set(p.key, p);
       const same = this.byOrdinal.get(p.sentence.ordinal);
       if (same) same.push(i);
       else this.byOrdinal.set(p.sentence.ordinal, [i]);
@@ -67,7 +67,7 @@ export class SentenceIndex {
 
   /** The sentence `id` of `document`. */
   get(document: string, id: string): Passage | undefined {
-    return this.byKey.get(`${document}#${id}`);
+    return this.byKey.get(passageKey(document, id));
   }
 
   /** The sentence with its neighbours in the same document. */
@@ -128,7 +128,7 @@ export class SentenceIndex {
       const passage = this.passages[i]!;
       return {
         name: cutLine(`${this.label(passage)} · ${passage.sentence.text.slice(0, NAME_SOURCE)}`, DiscordLimits.choiceName),
-        value: this.multiple ? `${passage.sentence.document}#${passage.sentence.id}` : passage.sentence.id,
+        value: this.multiple ? passage.key : passage.sentence.id,
       };
     });
   }

@@ -1,6 +1,7 @@
 import type { QaEngine } from '../answer/engine.js';
 import type { EvalQuestion } from './question-set.js';
 import { PlainBm25 } from './plain-bm25.js';
+import { passageKey } from '../search/passages.js';
 
 /** Retrieval and answering quality over one question set. */
 export interface EvalReport {
@@ -40,7 +41,7 @@ export async function evaluate(engine: QaEngine, questions: readonly EvalQuestio
     const result = await engine.ask(item.q);
     for (const c of [...result.citations, ...result.related]) {
       quotes++;
-      if (sentenceText.get(`${c.document}#${c.id}`) === c.text) verbatimQuotes++;
+      if (sentenceText.get(passageKey(c.document, c.id)) === c.text) verbatimQuotes++;
     }
     const gold = new Set(item.gold);
     if (gold.size === 0) {
