@@ -79,7 +79,6 @@ async function ask(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
   const question = positionals.join(' ');
   if (positionals.length === 0) throw new UsageError('Ask a question, e.g. npm run ask -- "라운드테이블에 참석한 한국 기업은?"');
-  exitQuietlyWhenStdoutCloses();
   const engine = await openEngine();
   if (question === '-') return askBatch(engine);
   try {
@@ -194,6 +193,7 @@ async function feedback(args: string[]): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  exitQuietlyWhenStdoutCloses();
   const [command, ...args] = argv;
   switch (command) {
     case 'ask': return ask(args);
