@@ -60,7 +60,7 @@ function skeleton(latin: string): string {
  */
 export class FuzzyVocabulary {
   private readonly latin: string[] = [];
-  private readonly hangul: { key: string; parts: string[][]; skeleton: string }[] = [];
+  private readonly hangul: { key: string; parts: string[][]; skeleton?: string }[] = [];
   private readonly latinSkeletons: { key: string; skeleton: string }[] = [];
 
   constructor(keys: Iterable<string>) {
@@ -68,7 +68,8 @@ export class FuzzyVocabulary {
       if (/^\p{N}/u.test(key)) continue;
       if (hasHangul(key)) {
         if (!/^\p{Script=Hangul}+$/u.test(key)) continue;
-        this.hangul.push({ key, parts: syllableParts(key), skeleton: skeleton(romanized(key)) });
+        // Romanized lazily: most questions never cross scripts, and romanizing every word slows start-up.
+        this.hangul.push({ key, parts: syllableParts(key) });
       } else if (/^[a-z]+$/.test(key)) {
         this.latin.push(key);
         this.latinSkeletons.push({ key, skeleton: skeleton(key) });
@@ -106,6 +107,7 @@ export class FuzzyVocabulary {
       if (name && latin.length >= 5) {
         for (const word of this.hangul) {
           if (word.parts.length < 3) continue;
+          word.skeleton ??= skeleton(romanized(word.key));
           const d = distance(latin, word.skeleton);
           if (d <= Math.floor(latin.length / 4)) found.push({ match: { key: word.key, via: 'romanization' }, cost: d / latin.length + 0.01 });
         }

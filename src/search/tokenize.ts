@@ -110,8 +110,27 @@ export interface AnalyzedWord {
   hangul: boolean;
 }
 
-/** Analyses one word (already case-folded); returns null for stopwords and lone syllables. */
+/** Analysed words by stopword list: articles and questions repeat their words, and stemming is the costly part. */
+const analysisCache = new WeakMap<ReadonlySet<string>, Map<string, AnalyzedWord | null>>();
+/** Words remembered per stopword list; past this the cache starts afresh, so months of questions stay bounded. */
+const CACHE_LIMIT = 100_000;
+
+/**
+ * Analyses one word (already case-folded); returns null for stopwords and lone syllables. The result
+ * is shared between calls: treat it as read-only.
+ */
 export function analyzeWord(word: string, stopwords: ReadonlySet<string> = FUNCTION_WORDS): AnalyzedWord | null {
+  let cache = analysisCache.get(stopwords);
+  if (!cache) analysisCache.set(stopwords, (cache = new Map()));
+  const known = cache.get(word);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const analyzed = analyzeUncached(word, stopwords);
+  cache.set(word, analyzed);
+  return analyzed;
+}
+
+function analyzeUncached(word: string, stopwords: ReadonlySet<string>): AnalyzedWord | null {
   if (stopwords.has(word)) return null;
   word = word.replace(/['’]s$/u, '');
   const runs = word.match(WORD_RUN) ?? [];
