@@ -17,6 +17,8 @@ const USAGE = `Usage (with --json, add --silent after npm run so that npm prints
   npm run ask -- "question"                       answer with numbered citations
   npm run --silent ask -- --json "question"       one JSON object
   npm run --silent ask -- --json -                questions from stdin, one per line; JSON Lines out
+  npm run --silent ask -- --json --conversation -   the same, each line read as a follow-up of the last
+                                                  answered line when it does not stand alone (adds readAs)
   npm run participants -- [--country KR|US] [--kind company|official]
   npm run --silent participants -- --json [--country KR|US] [--kind company|official]
   npm run index                                   rebuild the vector index
@@ -50,11 +52,12 @@ async function openEngine(rebuild = false): Promise<QaEngine> {
 }
 
 async function ask(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, conversation: { type: 'boolean', default: false } }, allowPositionals: true });
   const question = positionals.join(' ');
   if (positionals.length === 0) throw new UsageError('Ask a question, e.g. npm run ask -- "라운드테이블에 참석한 한국 기업은?"');
+  if (values.conversation && question !== '-') throw new UsageError('--conversation reads the questions from stdin: npm run --silent ask -- --json --conversation -');
   const engine = await openEngine();
-  if (question === '-') return askBatch(engine);
+  if (question === '-') return askBatch(engine, values.conversation);
   try {
     const result = await engine.ask(question);
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${formatAnswer(result, styleFor(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))}\n`);
@@ -67,12 +70,25 @@ async function ask(args: string[]): Promise<number> {
   }
 }
 
-/** JSON Lines: one answer per input line, same order; refused lines get an `error` object instead. */
-async function askBatch(engine: QaEngine): Promise<number> {
+/**
+ * JSON Lines: one answer per input line, same order; refused lines get an `error` object instead.
+ * In a conversation, each line is asked with the last answered line as it was read (declined and
+ * refused lines leave the conversation as it was), and every answer carries `readAs` (null when
+ * the line was read alone).
+ */
+async function askBatch(engine: QaEngine, conversation: boolean): Promise<number> {
   let failures = 0;
+  let previous: string | undefined;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     try {
-      process.stdout.write(`${JSON.stringify(await engine.ask(line))}\n`);
+      const result = await engine.ask(line, conversation ? { previous } : {});
+      if (!conversation) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        continue;
+      }
+      const { question, language, readAs, ...rest } = result;
+      process.stdout.write(`${JSON.stringify({ question, language, readAs: readAs ?? null, ...rest })}\n`);
+      if (result.answered) previous = readAs ?? question;
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
       failures++;
