@@ -12,6 +12,7 @@ import { commands as allCommands } from '../../commands/index.js';
 import type { QaEngine } from '../answer/engine.js';
 import type { BotConfig } from '../config.js';
 import { AnswerStore } from './answers.js';
+import { ConversationMemory } from './conversations.js';
 import type { BotContext, Command } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { tellToRetry, turnAway } from './drain.js';
@@ -54,6 +55,8 @@ export interface StartOptions {
   metrics?: MetricsSink;
   /** Told how to see whether the gateway is connected, and when the bot stops. */
   readiness?: Readiness;
+  /** Clock in ms for what the bot remembers over time (follow-up context, cooldowns). Default `Date.now`. */
+  now?: () => number;
 }
 
 /** A running bot. */
@@ -101,9 +104,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const ctx: BotContext = {
     engine,
     sentences: new SentenceIndex(engine.passages, engine.corpus.documents),
-    cooldown: new Cooldown(config.ASK_COOLDOWN_PER_MINUTE),
+    cooldown: new Cooldown(config.ASK_COOLDOWN_PER_MINUTE, options.now),
     feedback: await FeedbackLog.open({ file: config.FEEDBACK_FILE, key: config.FEEDBACK_SALT, log }),
     answers: new AnswerStore(),
+    conversations: new ConversationMemory({ now: options.now }),
     metrics: options.metrics ?? noMetrics,
     log,
   };

@@ -53,7 +53,7 @@ export interface Harness {
 let userCounter = 0n;
 
 /** Starts an emulator and the bot against it. */
-export async function startHarness(opts: { env?: Record<string, string>; rest?: RestTuning; engine?: QaEngine; logLevel?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: { env?: Record<string, string>; rest?: RestTuning; engine?: QaEngine; logLevel?: string; now?: () => number } = {}): Promise<Harness> {
   const built = opts.engine ? { engine: opts.engine, dir: mkdtempSync(path.join(tmpdir(), 'bot-test-')) } : await buildTestEngine();
   const emu = await startDiscordEmulator({ token: TEST_TOKEN });
   const feedbackFile = path.join(built.dir, 'data', 'feedback.jsonl');
@@ -70,7 +70,7 @@ export async function startHarness(opts: { env?: Record<string, string>; rest?: 
   });
   const logs = new LogCapture();
   const log: Logger = createLogger(config.LOG_LEVEL, logs);
-  const bot = await startBot({ config, engine: built.engine, log, rest: opts.rest });
+  const bot = await startBot({ config, engine: built.engine, log, rest: opts.rest, now: opts.now });
   return {
     emu,
     bot,
