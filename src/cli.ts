@@ -10,7 +10,8 @@ import { evaluate } from './eval/metrics.js';
 import { calibrate } from './eval/calibrate.js';
 import { loadQuestionSet } from './eval/question-set.js';
 import { formatFeedbackSummary, summariseFile } from './cli/feedback.js';
-import { formatAnswer, formatEvalTable, formatExternalTable, formatParticipants, styleFor } from './cli/format.js';
+import { formatAnswer, formatConversationTable, formatEvalTable, formatExternalTable, formatParticipants, styleFor } from './cli/format.js';
+import { evaluateConversations, loadConversations } from './eval/conversations.js';
 import { createLogger } from './log.js';
 
 const USAGE = `Usage (with --json, add --silent after npm run so that npm prints nothing on stdout):
@@ -34,6 +35,7 @@ class UsageError extends Error {}
 /** The shared development paragraphs (KorQuAD, SQuAD), present beside the project on development machines and CI. */
 const EXTERNAL_DIR = '../shared/external';
 const EXTERNAL_LOOKALIKES = 'test/eval/external-unanswerable.json';
+const CONVERSATIONS = 'test/eval/conversations.json';
 
 const EVAL_SETS = [
   { name: 'Korean', file: 'test/eval/questions.ko.json' },
@@ -132,6 +134,9 @@ async function evalCommand(args: string[]): Promise<number> {
   const engine = await openEngine();
   const reports = [];
   for (const set of EVAL_SETS) reports.push({ name: set.name, report: await evaluate(engine, await loadQuestionSet(set.file)) });
+  const dialogues = await loadConversations(CONVERSATIONS);
+  const conversations = [];
+  for (const [name, language] of [['Korean', 'ko'], ['English', 'en']] as const) conversations.push({ name, report: await evaluateConversations(engine, dialogues.filter((c) => c.language === language)) });
   const external = [];
   const externalDir = path.resolve(EXTERNAL_DIR);
   if (existsSync(externalDir)) {
@@ -140,10 +145,10 @@ async function evalCommand(args: string[]): Promise<number> {
       external.push({ name, report: await evaluateExternal(await loadExternalParagraphs(path.join(externalDir, file)), lookalikes) });
     }
   }
-  if (values.json) process.stdout.write(`${JSON.stringify({ sets: reports, external })}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ sets: reports, conversations, external })}\n`);
   else {
     const note = external.length > 0 ? `\n\n${formatExternalTable(external)}` : `\n\n(${externalDir} is absent: the external development samples were skipped.)`;
-    process.stdout.write(`${formatEvalTable(reports)}${note}\n`);
+    process.stdout.write(`${formatEvalTable(reports)}\n\n${formatConversationTable(conversations)}${note}\n`);
   }
   return 0;
 }
