@@ -1,5 +1,5 @@
 /**
- * What each person last asked in each channel (or thread), so that a follow-up ("미국은?",
+ * What each person last asked in each channel (or thread), so that a follow-up ("중국은?",
  * "where?") can be read with it. In memory only, bounded, and forgotten after a while.
  *
  * @module
