@@ -80,7 +80,10 @@ export class KindLexicon {
     return new KindLexicon([]);
   }
 
-  /** Named things of a known kind in `text`, in order; offsets index the text as given. */
+  /**
+   * Named things of a known kind in `text`, in order. Offsets index the lower-cased text, which for
+   * NFC Hangul and Latin text (checked questions are NFC) has the same length as the text as given.
+   */
   find(text: string): KindSpan[] {
     if (this.entries.length === 0) return [];
     return this.matcher.match(text).map((m) => {
