@@ -1,6 +1,8 @@
 /**
  * `/ask question:<text> [private:<bool>]`: answers a question about the article with verbatim
- * citations; its buttons show the sources in context and record 👍 / 👎 feedback.
+ * citations; its buttons show the sources in context and record 👍 / 👎 feedback. A question that
+ * does not stand on its own is read with the asker's previous answered question in the same
+ * channel (or thread) within 15 minutes, and the reply says how it was read.
  *
  * @module
  */
@@ -8,13 +10,25 @@ import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInter
 import { QuestionError } from '../src/answer/engine.js';
 import { detectLanguage, MAX_QUESTION_LENGTH } from '../src/answer/question.js';
 import { answerFromMessage, type RememberedAnswer } from '../src/discord/answers.js';
-import type { BotContext, Command } from '../src/discord/command.js';
+import { buttonId, type BotContext, type Command } from '../src/discord/command.js';
 import { strings, uiLocale, type UiLocale } from '../src/discord/i18n.js';
-import { renderAnswer, ASK, AskButtons } from '../src/discord/render/answer.js';
+import { renderAnswer, type AnswerButtonIds } from '../src/discord/render/answer.js';
 import { renderSources } from '../src/discord/render/source.js';
 import { defer, edit, reply } from '../src/discord/respond.js';
 import { rawOption, validateFlag, validateQuestion, type Checked } from '../src/discord/validate.js';
 import { passageKey } from '../src/search/passages.js';
+
+/** The command's name, which its buttons are routed by. */
+export const ASK = 'ask';
+/** Button actions of `/ask`. */
+export const AskButtons = { sources: 'sources', up: 'up', down: 'down' } as const;
+/** Option names of `/ask`. */
+const Options = { question: 'question', private: 'private' } as const;
+
+/** The buttons under the answer to interaction `answerId`. */
+function buttonsFor(answerId: string): AnswerButtonIds {
+  return { sources: buttonId(ASK, AskButtons.sources, answerId), up: buttonId(ASK, AskButtons.up, answerId), down: buttonId(ASK, AskButtons.down, answerId) };
+}
 
 const data = new SlashCommandBuilder()
   .setName(ASK)
@@ -23,7 +37,7 @@ const data = new SlashCommandBuilder()
   .setDescriptionLocalizations({ ko: '기사에 대해 질문합니다. 답은 기사 문장을 그대로 인용합니다' })
   .addStringOption((o) =>
     o
-      .setName('question')
+      .setName(Options.question)
       .setNameLocalizations({ ko: '질문' })
       .setDescription('Your question, in Korean or English')
       .setDescriptionLocalizations({ ko: '한국어나 영어로 쓴 질문' })
@@ -32,7 +46,7 @@ const data = new SlashCommandBuilder()
   )
   .addBooleanOption((o) =>
     o
-      .setName('private')
+      .setName(Options.private)
       .setNameLocalizations({ ko: '비공개' })
       .setDescription('Only you see the answer')
       .setDescriptionLocalizations({ ko: '답을 나만 봅니다' }),
@@ -45,9 +59,9 @@ async function refuse(interaction: ChatInputCommandInteraction, locale: UiLocale
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const locale = uiLocale(interaction.locale);
-  const question = validateQuestion(rawOption(interaction.options, 'question'));
+  const question = validateQuestion(rawOption(interaction.options, Options.question));
   if (!question.ok) return refuse(interaction, locale, question);
-  const hidden = validateFlag(rawOption(interaction.options, 'private'), false);
+  const hidden = validateFlag(rawOption(interaction.options, Options.private), false);
   if (!hidden.ok) return refuse(interaction, locale, hidden);
 
   const allowed = ctx.cooldown.take(interaction.user.id);
@@ -62,9 +76,11 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
   }
   const received = performance.now();
   ctx.metrics.questionAsked(ASK, detectLanguage(question.value));
+  // Follow-ups are read with the asker's last answered question here: per user and channel (a thread is a channel).
+  const previous = ctx.conversations.recall(interaction.user.id, interaction.channelId);
   let result;
   try {
-    result = await ctx.engine.ask(question.value);
+    result = await ctx.engine.ask(question.value, { previous });
   } catch (error) {
     if (!(error instanceof QuestionError)) throw error;
     const known = (['empty', 'too-long', 'no-words'] as const).find((code) => code === error.code);
@@ -73,9 +89,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     return;
   }
   ctx.answers.remember(interaction.id, result);
-  await edit(interaction, renderAnswer(result, { answerId: interaction.id, documents: ctx.sentences.documents }));
+  if (result.answered) ctx.conversations.remember(interaction.user.id, interaction.channelId, result.readAs ?? result.question);
+  await edit(interaction, renderAnswer(result, { buttons: buttonsFor(interaction.id), documents: ctx.sentences.documents }));
   ctx.metrics.answerSent(result.answered ? 'answered' : 'declined', (performance.now() - received) / 1000);
-  ctx.log.info({ interaction: interaction.id, language: result.language, answered: result.answered, citations: result.citations.map((c) => c.id), ms: result.ms }, 'answered');
+  ctx.log.info({ interaction: interaction.id, language: result.language, answered: result.answered, followUp: result.readAs !== undefined, citations: result.citations.map((c) => c.id), ms: result.ms }, 'answered');
   if (!result.answered) {
     await ctx.feedback.declined({ answerId: interaction.id, question: result.question, language: result.language, related: result.related.map((c) => passageKey(c.document, c.id)) });
   }

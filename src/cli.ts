@@ -12,7 +12,8 @@ import { evaluate } from './eval/metrics.js';
 import { calibrate } from './eval/calibrate.js';
 import { loadQuestionSet } from './eval/question-set.js';
 import { formatFeedbackSummary, summariseFile } from './cli/feedback.js';
-import { formatAnswer, formatEvalTable, formatExternalTable, formatParticipants, styleFor } from './cli/format.js';
+import { formatAnswer, formatConversationTable, formatEvalTable, formatExternalTable, formatParticipants, styleFor } from './cli/format.js';
+import { evaluateConversations, loadConversations } from './eval/conversations.js';
 import { createLogger } from './log.js';
 
 const USAGE = `Usage (with --json, add --silent after npm run so that npm prints nothing on stdout):
@@ -20,6 +21,8 @@ const USAGE = `Usage (with --json, add --silent after npm run so that npm prints
   npm run --silent ask -- --json "question"       one JSON object
   npm run --silent ask -- --json -                questions from stdin, one per line; JSON Lines out
   npm run ask -- -- "-1 question"                -- ends the options: for a question starting with "-"
+  npm run --silent ask -- --json --conversation -   the same, each line read as a follow-up of the last
+                                                  answered line when it does not stand alone (adds readAs)
   npm run participants -- [--country KR|US] [--kind company|official]
   npm run --silent participants -- --json [--country KR|US] [--kind company|official]
   npm run index                                   rebuild the vector index
@@ -35,6 +38,7 @@ class UsageError extends Error {}
 /** The shared development paragraphs (KorQuAD, SQuAD), present beside the project on development machines and CI. */
 const EXTERNAL_DIR = '../shared/external';
 const EXTERNAL_LOOKALIKES = 'test/eval/external-unanswerable.json';
+const CONVERSATIONS = 'test/eval/conversations.json';
 
 const EVAL_SETS = [
   { name: 'Korean', file: 'test/eval/questions.ko.json' },
@@ -76,11 +80,12 @@ function exitQuietlyWhenStdoutCloses(): void {
 
 async function ask(args: string[]): Promise<number> {
   // `--` ends the options (util.parseArgs), so `ask -- -- "-1 question"` asks about "-1 question".
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, conversation: { type: 'boolean', default: false } }, allowPositionals: true });
   const question = positionals.join(' ');
   if (positionals.length === 0) throw new UsageError('Ask a question, e.g. npm run ask -- "라운드테이블에 참석한 한국 기업은?"');
+  if (values.conversation && question !== '-') throw new UsageError('--conversation reads the questions from stdin: npm run --silent ask -- --json --conversation -');
   const engine = await openEngine();
-  if (question === '-') return askBatch(engine);
+  if (question === '-') return askBatch(engine, values.conversation);
   try {
     const result = await engine.ask(question);
     process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${formatAnswer(result, styleFor(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR))}\n`);
@@ -96,10 +101,13 @@ async function ask(args: string[]): Promise<number> {
 /**
  * JSON Lines: one answer per input line (split at `\n` or `\r\n` only), same order; refused lines
  * get an `error` object instead, echoing at most {@link ECHO_LENGTH} characters. A line too long to
- * be a question is refused as it streams past, never held whole.
+ * be a question is refused as it streams past, never held whole. In a conversation, each line is
+ * asked with the last answered line as it was read (declined and refused lines leave the
+ * conversation as it was), and every answer carries `readAs` (null when the line was read alone).
  */
-async function askBatch(engine: QaEngine): Promise<number> {
+async function askBatch(engine: QaEngine, conversation: boolean): Promise<number> {
   let failures = 0;
+  let previous: string | undefined;
   for await (const line of readLines(process.stdin, MAX_LINE_BYTES)) {
     if (line.tooLong) {
       failures++;
@@ -107,7 +115,14 @@ async function askBatch(engine: QaEngine): Promise<number> {
       continue;
     }
     try {
-      process.stdout.write(`${JSON.stringify(await engine.ask(line.text))}\n`);
+      const result = await engine.ask(line.text, conversation ? { previous } : {});
+      if (!conversation) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        continue;
+      }
+      const { question, language, readAs, ...rest } = result;
+      process.stdout.write(`${JSON.stringify({ question, language, readAs: readAs ?? null, ...rest })}\n`);
+      if (result.answered) previous = readAs ?? question;
     } catch (error) {
       if (!(error instanceof QuestionError)) throw error;
       failures++;
@@ -155,6 +170,9 @@ async function evalCommand(args: string[]): Promise<number> {
   const engine = await openEngine();
   const reports = [];
   for (const set of EVAL_SETS) reports.push({ name: set.name, report: await evaluate(engine, await loadQuestionSet(set.file)) });
+  const dialogues = await loadConversations(CONVERSATIONS);
+  const conversations = [];
+  for (const [name, language] of [['Korean', 'ko'], ['English', 'en']] as const) conversations.push({ name, report: await evaluateConversations(engine, dialogues.filter((c) => c.language === language)) });
   const external = [];
   const externalDir = path.resolve(EXTERNAL_DIR);
   if (existsSync(externalDir)) {
@@ -163,10 +181,10 @@ async function evalCommand(args: string[]): Promise<number> {
       external.push({ name, report: await evaluateExternal(await loadExternalParagraphs(path.join(externalDir, file)), lookalikes) });
     }
   }
-  if (values.json) process.stdout.write(`${JSON.stringify({ sets: reports, external })}\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ sets: reports, conversations, external })}\n`);
   else {
     const note = external.length > 0 ? `\n\n${formatExternalTable(external)}` : `\n\n(${externalDir} is absent: the external development samples were skipped.)`;
-    process.stdout.write(`${formatEvalTable(reports)}${note}\n`);
+    process.stdout.write(`${formatEvalTable(reports)}\n\n${formatConversationTable(conversations)}${note}\n`);
   }
   return 0;
 }

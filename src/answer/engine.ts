@@ -13,24 +13,44 @@ import { LexicalEmbeddings } from '../search/lexical-embeddings.js';
 import { OllamaEmbeddings } from '../search/ollama-embeddings.js';
 import { buildPassages, passageKey, type Passage } from '../search/passages.js';
 import { DEFAULT_ANALYZER, openVectorIndex, type OpenedIndex } from '../search/persisted-index.js';
-import type { AnalyzedQuery } from '../search/query.js';
+import { analyzeQuery, type AnalyzedQuery } from '../search/query.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
-import { composeAnswer, DEFAULT_POLICY, notInArticle, type ComposePolicy } from './compose.js';
+import { composeAnswer, DEFAULT_POLICY, notInArticle, type ComposePolicy, type Composition } from './compose.js';
+import { followUpCue, namesLittle, readWithPrevious, type FollowUpCue } from './follow-up.js';
 import { intentBoost } from './intent.js';
+import { KindLexicon } from './kinds.js';
 import { understandQuestion, type UnderstoodQuestion } from './understand.js';
 import { answerFromParticipants } from './participants-answer.js';
 import { checkQuestion } from './question.js';
 import type { AnswerResult } from './types.js';
 import { unfaithfulCitations, type SourceLookup } from './verify.js';
 
+/** Where a question stands in a conversation. */
+export interface AskOptions {
+  /**
+   * The previous answered question of the same conversation, as it was read (its `readAs`, else
+   * its question). A question that does not stand on its own is read together with it.
+   */
+  previous?: string;
+}
+
+/** How a question was read: alone, or together with the previous one (and why). */
+export interface QuestionReading {
+  understood: UnderstoodQuestion;
+  /** The question as read with the previous one; absent when it was read alone. */
+  readAs?: string;
+  /** Why it was read with the previous one. */
+  cue?: FollowUpCue;
+}
+
 /** The question-answering core shared by the CLI and the bot. */
 export interface QaEngine {
   /** Answers one question. Throws only for a refused question (see {@link checkQuestion}). */
-  ask(question: string): Promise<AnswerResult>;
+  ask(question: string, options?: AskOptions): Promise<AnswerResult>;
   /** The retrieval ranking behind an answer (for evaluation and "related" lists). */
-  rank(question: string, k?: number): Promise<RankedPassage[]>;
-  /** How a question was understood and ranked, for evaluation and calibration. */
-  inspect(question: string, k?: number): Promise<{ understood: UnderstoodQuestion; ranked: RankedPassage[] }>;
+  rank(question: string, k?: number, options?: AskOptions): Promise<RankedPassage[]>;
+  /** How a question was read, understood and ranked, for evaluation and calibration. */
+  inspect(question: string, k?: number, options?: AskOptions): Promise<QuestionReading & { ranked: RankedPassage[] }>;
   corpus: Corpus;
   passages: readonly Passage[];
   /** Looks a sentence up by document and id, with its passage (translation included). */
@@ -114,6 +134,7 @@ interface EngineParts {
 function assembleEngine({ corpus, passages, embeddings, index, log, policy: givenPolicy }: EngineParts): QaEngine {
   const participantsByDocument = corpus.documents.map((document) => ({ document: document.slug, participants: corpus.participants.get(document.slug) ?? [] }));
   const glossary = corpus.glossary.length > 0 ? new GlossaryMatcher(corpus.glossary) : null;
+  const kinds = KindLexicon.build(participantsByDocument.flatMap((d) => d.participants), corpus.glossary);
   const retriever = new HybridRetriever(passages, index.store, embeddings, new Bm25Index(passages.map((p) => p.tokenList)));
   const byKey = new Map(passages.map((p) => [p.key, p]));
   const source: SourceLookup = {
@@ -129,6 +150,8 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   }
 
   const understanding = { glossary, vocabulary: retriever.vocabulary, unseenWords: (q: AnalyzedQuery) => retriever.unseenWords(q) };
+  /** How specific a word is in the article: its own weight (IDF), not that of its glossary synonyms. */
+  const specificity = (word: string): number => Math.max(0, ...analyzeQuery(word, { vocabulary: retriever.vocabulary }).concepts.map((c) => retriever.conceptWeight(c)));
 
   function retrieve(understood: UnderstoodQuestion, k: number): Promise<RankedPassage[]> {
     // A question that names the headline or sub-headlines wants those lines, not the body.
@@ -136,25 +159,13 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     return retriever.retrieve(understood.query, k, (p) => (structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype)));
   }
 
-  async function rank(rawQuestion: string, k = 8): Promise<RankedPassage[]> {
-    return retrieve(understandQuestion(accept(rawQuestion), understanding), k);
-  }
-
   function supportOf(understood: UnderstoodQuestion, document: string, id: string): number {
     const passage = byKey.get(passageKey(document, id));
     return passage ? retriever.support(understood.query, passage) : 0;
   }
 
-  async function inspect(rawQuestion: string, k = 8): Promise<{ understood: UnderstoodQuestion; ranked: RankedPassage[] }> {
-    const understood = understandQuestion(accept(rawQuestion), understanding);
-    return { understood, ranked: await retrieve(understood, k) };
-  }
-
-  async function ask(rawQuestion: string): Promise<AnswerResult> {
-    const started = performance.now();
-    const understood = understandQuestion(accept(rawQuestion), understanding);
-    const { question, language } = understood;
-    const ranked = await retrieve(understood, 8);
+  /** The answer the ranked passages give: the participants list when it speaks, else composed from sentences. */
+  function compose(understood: UnderstoodQuestion, ranked: RankedPassage[]): Composition {
     const supports = new Map<string, number>();
     const cachedSupport = (document: string, id: string) => {
       const key = passageKey(document, id);
@@ -165,7 +176,44 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const fromParticipants = participantsByDocument
       .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation, supportOf: (id) => cachedSupport(document, id) }))
       .find((c) => c !== null);
-    const composed = fromParticipants ?? composeAnswer(ranked, understood, policy);
+    return fromParticipants ?? composeAnswer(ranked, understood, policy);
+  }
+
+  /**
+   * Reads a question alone or, when it does not stand on its own, together with the previous one:
+   * by its wording (see {@link followUpCue}), or because alone it finds nothing answerable and
+   * together it does.
+   */
+  async function read(question: string, previousQuestion: string | undefined): Promise<QuestionReading> {
+    const alone = understandQuestion(question, understanding);
+    const previous = previousQuestion === undefined ? null : checkQuestion(previousQuestion);
+    if (!previous?.ok) return { understood: alone };
+    const readAs = readWithPrevious(question, previous.question, { kinds, specificity });
+    // The answer keeps the language, and the yes/no shape, of the question as asked.
+    const together: UnderstoodQuestion = { ...understandQuestion(readAs, understanding), language: alone.language, yesNo: alone.yesNo };
+    const cue = followUpCue(question);
+    if (cue) return { understood: together, readAs, cue };
+    // Only a short question with no name the article lacks may lean on the previous one when it finds nothing alone.
+    if (alone.unknownNames.length > 0 || !namesLittle(question)) return { understood: alone };
+    if (compose(alone, await retrieve(alone, 8)).answered) return { understood: alone };
+    return compose(together, await retrieve(together, 8)).answered ? { understood: together, readAs, cue: 'unanswered-alone' } : { understood: alone };
+  }
+
+  async function rank(rawQuestion: string, k = 8, options: AskOptions = {}): Promise<RankedPassage[]> {
+    return retrieve((await read(accept(rawQuestion), options.previous)).understood, k);
+  }
+
+  async function inspect(rawQuestion: string, k = 8, options: AskOptions = {}): Promise<QuestionReading & { ranked: RankedPassage[] }> {
+    const reading = await read(accept(rawQuestion), options.previous);
+    return { ...reading, ranked: await retrieve(reading.understood, k) };
+  }
+
+  async function ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {
+    const started = performance.now();
+    const question = accept(rawQuestion);
+    const { understood, readAs } = await read(question, options.previous);
+    const { language } = understood;
+    const composed = compose(understood, await retrieve(understood, 8));
     const bad = unfaithfulCitations([...composed.citations, ...composed.related], source);
     if (bad.length > 0) {
       // Cannot happen unless ingest is broken; an answer resting on a misquote is no answer.
@@ -174,7 +222,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       Object.assign(composed, { answered: false, answer: notInArticle(language), citations: [], related });
     }
     const { confidence: _confidence, ...reply } = composed;
-    return { question, language, ...reply, ms: Math.round((performance.now() - started) * 1000) / 1000 };
+    return { question, language, ...(readAs === undefined ? {} : { readAs }), ...reply, ms: Math.round((performance.now() - started) * 1000) / 1000 };
   }
 
   return { ask, rank, inspect, corpus, passages, participants: participantsByDocument.flatMap((d) => d.participants), passage: (document, id) => byKey.get(passageKey(document, id)), index, retriever };

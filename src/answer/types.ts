@@ -19,6 +19,11 @@ export interface Citation {
 export interface AnswerResult {
   question: string;
   language: Language;
+  /**
+   * Present only when the question did not stand on its own and was read together with the
+   * previous question of the conversation: the question as it was read ("…참석한 중국 기업은?").
+   */
+  readAs?: string;
   /** False when the article does not support an answer; then `citations` is empty. */
   answered: boolean;
   answer: string;

@@ -1,6 +1,7 @@
 import type { ExternalReport } from '../eval/external.js';
 import type { Participant } from '../corpus/participants.js';
 import type { AnswerResult, Citation } from '../answer/types.js';
+import type { ConversationReport } from '../eval/conversations.js';
 import type { EvalReport } from '../eval/metrics.js';
 
 /** ANSI styling that disappears when output is not a terminal (or NO_COLOR is set). */
@@ -58,6 +59,21 @@ export function formatExternalTable(reports: readonly { name: string; report: Ex
     ['look-alike questions declined', (r) => `${pct(r.lookalikeDeclined)} of ${r.lookalikeQuestions}`],
   ];
   const header = `| external sample | ${reports.map((r) => r.name).join(' | ')} |`;
+  const rule = `|---|${reports.map(() => '---:').join('|')}|`;
+  return [header, rule, ...rows.map(([label, f]) => `| ${label} | ${reports.map((r) => f(r.report)).join(' | ')} |`)].join('\n');
+}
+
+/** Follow-up conversation figures per language, as a Markdown table. */
+export function formatConversationTable(reports: readonly { name: string; report: ConversationReport }[]): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const rows: [string, (r: ConversationReport) => string][] = [
+    ['conversations / answerable follow-up turns', (r) => `${r.conversations} / ${r.followUpTurns}`],
+    ['follow-ups: gold in the first 3 the reply shows', (r) => r.recallAt3.toFixed(3)],
+    ['follow-ups: recall@3 of the ranking (read alone)', (r) => `${r.rankingRecallAt3.toFixed(3)} (${r.aloneRankingRecallAt3.toFixed(3)})`],
+    ['follow-ups read with the previous question', (r) => pct(r.readTogether)],
+    ['self-contained turns unchanged', (r) => `${r.unchanged} of ${r.selfContainedTurns}`],
+  ];
+  const header = `| follow-ups | ${reports.map((r) => r.name).join(' | ')} |`;
   const rule = `|---|${reports.map(() => '---:').join('|')}|`;
   return [header, rule, ...rows.map(([label, f]) => `| ${label} | ${reports.map((r) => f(r.report)).join(' | ')} |`)].join('\n');
 }

@@ -12,6 +12,7 @@ import type {
 import type { Logger } from 'pino';
 import type { QaEngine } from '../answer/engine.js';
 import type { AnswerStore } from './answers.js';
+import type { ConversationMemory } from './conversations.js';
 import type { Cooldown } from './cooldown.js';
 import type { MetricsSink } from '../health/sink.js';
 import type { FeedbackLog } from './feedback.js';
@@ -24,6 +25,8 @@ export interface BotContext {
   cooldown: Cooldown;
   feedback: FeedbackLog;
   answers: AnswerStore;
+  /** The last answered question per user and channel, for follow-ups. */
+  conversations: ConversationMemory;
   /** Counters for /metrics. */
   metrics: MetricsSink;
   log: Logger;

@@ -21,6 +21,8 @@ export interface Strings {
   relatedHeading: string;
   relatedField: (id: string) => string;
   unanswered: string;
+  /** How a follow-up was read together with the previous question. */
+  followingUp: (reading: string) => string;
   answeredIn: (ms: number) => string;
   cooldown: (seconds: number, perMinute: number) => string;
   problem: (problem: InputProblem, detail: { max?: number; value?: string }) => string;
@@ -61,6 +63,7 @@ const ko: Strings = {
   relatedHeading: '기사에서 가장 가까운 문장입니다. 답의 근거가 아니라 관련 문장으로만 보여 드립니다.',
   relatedField: (id) => `관련 문장 · ${id}`,
   unanswered: '기사에 이 질문에 대한 답이 없습니다.',
+  followingUp: (reading) => `이전 질문에 이어: ${reading}`,
   answeredIn: (ms) => `${formatMs(ms)} 소요`,
   cooldown: (seconds, perMinute) => `질문은 1분에 ${perMinute}개까지 받을 수 있습니다. ${seconds}초 뒤에 다시 물어봐 주세요.`,
   problem: (problem, { max, value }) =>
@@ -113,6 +116,7 @@ const en: Strings = {
   relatedHeading: 'The closest sentences in the article, shown as related, not as support for an answer.',
   relatedField: (id) => `Related · ${id}`,
   unanswered: 'The article does not answer this question.',
+  followingUp: (reading) => `Following up on: ${reading}`,
   answeredIn: (ms) => `answered in ${formatMs(ms)}`,
   cooldown: (seconds, perMinute) => `You can ask up to ${perMinute} questions a minute. Please try again in ${seconds} s.`,
   problem: (problem, { max, value }) =>

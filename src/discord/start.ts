@@ -8,10 +8,10 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, RESTEvents, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
-import { commands as allCommands } from '../../commands/index.js';
 import type { QaEngine } from '../answer/engine.js';
 import type { BotConfig } from '../config.js';
 import { AnswerStore } from './answers.js';
+import { ConversationMemory } from './conversations.js';
 import type { BotContext, Command } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { tellToRetry, turnAway } from './drain.js';
@@ -45,8 +45,8 @@ export interface StartOptions {
   /** The question-answering core, index already loaded. */
   engine: QaEngine;
   log: Logger;
-  /** Default: the explicit list in `commands/index.ts`. */
-  commands?: readonly Command[];
+  /** The commands to serve: the entry point passes the list in `commands/index.ts` (this layer never imports it). */
+  commands: readonly Command[];
   rest?: RestTuning;
   /** Give up waiting for the gateway's READY after this many ms. Default 30 s. */
   readyTimeoutMs?: number;
@@ -54,6 +54,8 @@ export interface StartOptions {
   metrics?: MetricsSink;
   /** Told how to see whether the gateway is connected, and when the bot stops. */
   readiness?: Readiness;
+  /** Clock in ms for what the bot remembers over time (follow-up context, cooldowns). Default `Date.now`. */
+  now?: () => number;
 }
 
 /** A running bot. */
@@ -101,9 +103,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const ctx: BotContext = {
     engine,
     sentences: new SentenceIndex(engine.passages, engine.corpus.documents),
-    cooldown: new Cooldown(config.ASK_COOLDOWN_PER_MINUTE),
+    cooldown: new Cooldown(config.ASK_COOLDOWN_PER_MINUTE, options.now),
     feedback: await FeedbackLog.open({ file: config.FEEDBACK_FILE, key: config.FEEDBACK_SALT, log }),
     answers: new AnswerStore(),
+    conversations: new ConversationMemory({ now: options.now }),
     metrics: options.metrics ?? noMetrics,
     log,
   };
@@ -114,7 +117,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     allowedMentions: { parse: [] },
     rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), ...rest },
   });
-  const route = createRouter({ commands: options.commands ?? allCommands, ctx, secrets });
+  const route = createRouter({ commands: options.commands, ctx, secrets });
   // Interactions in the works: handled by a command, or being turned away during shutdown.
   const running = new Map<Promise<void>, { interaction: Interaction; turnedAway: boolean }>();
   let draining = false;

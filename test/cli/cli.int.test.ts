@@ -68,6 +68,42 @@ describe('ask --json', () => {
     expect(run.code).not.toBe(1);
     expect(run.stderr).not.toMatch(STACK);
   });
+
+  it('--conversation reads each line as a follow-up of the last answered line, with readAs (null when read alone)', async () => {
+    const input = ['라운드테이블에 참석한 한국 기업은?', '미국은?', '😀', 'What is the weather on Mars?', '몇 곳이야?', 'Who signed the supply chain MOU?', 'where?', 'IPEF가 뭐야?'].join('\n');
+    const run = await cli(['ask', '--json', '--conversation', '-'], { input: `${input}\n` });
+    const lines = run.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown> & { citations?: { id: string }[] });
+    expect(lines).toHaveLength(8);
+    const [korea, us, emoji, mars, count, signed, where, ipef] = lines;
+    expect(Object.keys(korea!).sort()).toEqual([...CONTRACT, 'readAs'].sort());
+    expect(korea).toMatchObject({ readAs: null, answered: true });
+    expect(us).toMatchObject({ question: '미국은?', readAs: '라운드테이블에 참석한 미국 기업은?', answered: true });
+    expect(us!.citations!.map((c) => c.id)).toEqual(['S25']);
+    expect(emoji).toMatchObject({ error: { code: 'no-words' } });
+    // A refused line and a declined answer leave the conversation where it was.
+    expect(mars).toMatchObject({ answered: false, readAs: null });
+    expect(count).toMatchObject({ readAs: '라운드테이블에 참석한 미국 기업은, 몇 곳이야?', answered: true });
+    expect(signed).toMatchObject({ readAs: null });
+    expect(where).toMatchObject({ readAs: 'signed the supply chain MOU, where?' });
+    expect(where!.citations![0]!.id).toBe('S10');
+    expect(ipef).toMatchObject({ readAs: null, answered: true });
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it('without --conversation, batch lines stay independent and carry no readAs', async () => {
+    const run = await cli(['ask', '--json', '-'], { input: '라운드테이블에 참석한 한국 기업은?\n미국은?\n' });
+    const [, us] = run.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(us).not.toHaveProperty('readAs');
+    expect(Object.keys(us!).sort()).toEqual(CONTRACT);
+  });
+
+  it('refuses --conversation with a question on the command line (usage, exit 2)', async () => {
+    const run = await cli(['ask', '--json', '--conversation', '미국은?']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--conversation reads the questions from stdin');
+    expect(run.stdout).toBe('');
+  });
 });
 
 describe('ask (readable)', () => {

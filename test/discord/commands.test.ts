@@ -2,7 +2,8 @@
  * The command definitions as Discord receives them: the explicit list, Korean localisations,
  * the option limits the server side enforces too.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { buttonId, parseButtonId } from '../../src/discord/command.js';
@@ -15,6 +16,12 @@ describe('commands', () => {
   it('are ask, participants, source and help, listed explicitly in commands/index.ts', () => {
     expect(defs.map((d) => d.name)).toEqual(['ask', 'participants', 'source', 'help']);
     expect(readFileSync('commands/index.ts', 'utf8')).not.toMatch(/readdir|glob|import\(/);
+  });
+
+  it('are imported only by the entry points (bot, deploy script): lower layers are handed the list', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const importers = files.filter((f) => /from ['"][./]*commands\/index\.js['"]|import\(['"][./]*commands\/index\.js['"]\)/.test(readFileSync(path.join('src', f), 'utf8')));
+    expect(importers.sort()).toEqual(['bot.ts', 'deploy-commands.ts']);
   });
 
   it('have Korean names and descriptions, for every option and choice too', () => {

@@ -47,7 +47,7 @@ process.stdout.write(
       const text = `${unit.repeat(times(unit))}x`;
       return [unit, shown(escapeMarkdown(text)) === text];
     })),
-    answer: renderAnswer(answer, { answerId: '1', documents }),
+    answer: renderAnswer(answer, { buttons: { sources: 'sources:1', up: 'up:1', down: 'down:1' }, documents }),
     source: renderSource({ passage: passage(2, HUGE_SENTENCE), before: passage(1, '앞 문장.'), after: passage(3, HUGE_SENTENCE) }, { locale: 'ko', documents }),
     sources: renderSources([{ n: 1, context: { passage: passage(2, HUGE_SENTENCE) } }], { locale: 'en', withTranslation: true, documents }),
   }),

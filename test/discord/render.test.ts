@@ -16,7 +16,9 @@ import { SentenceIndex } from '../../src/discord/sentences.js';
 import { buildTestEngine } from './harness.js';
 
 const documents = [{ slug: 'doc', title: '한미, 공급망 대화 격상', publisher: '연합뉴스' }];
-const ctx = { answerId: '1234567890123456789', documents };
+/** Button ids as `/ask` makes them; the renderer only places them. */
+const idsFor = (answerId: string) => ({ sources: `ask:sources:${answerId}`, up: `ask:up:${answerId}`, down: `ask:down:${answerId}` });
+const ctx = { buttons: idsFor('1234567890123456789'), documents };
 
 function citation(n: number, text: string, extra: Partial<Citation> = {}): Citation {
   return { n, id: `S${n + 10}`, document: 'doc', text, score: 0.5, ...extra };
@@ -82,7 +84,23 @@ describe('renderAnswer', () => {
     expect(embed.fields!.map((f) => f.name)).toEqual(['관련 문장 · S11', '관련 문장 · S12']);
   });
 
-  it('has Sources, 👍 and 👎 buttons carrying the answer id; Sources is disabled when there is nothing to show', () => {
+  it('says how a follow-up was read, in the answer language, as an escaped italic first line', () => {
+    const ko = renderAnswer(result({ question: '미국은?', readAs: '라운드테이블에 참석한 미국 기업은?' }), ctx).embeds![0]!;
+    expect(ko.title).toBe('미국은?');
+    expect(ko.description).toBe('*이전 질문에 이어: 라운드테이블에 참석한 미국 기업은?*\n\n삼성이 참석했다. [1]');
+    const en = renderAnswer(result({ language: 'en', question: 'where?', readAs: 'signed the *MOU*, where?', answered: false, answer: 'The article does not answer this question.', citations: [], related: [citation(1, '삼성이 참석했다.')] }), ctx).embeds![0]!;
+    expect(en.description!.startsWith(String.raw`*Following up on: signed the \*MOU\*, where?*` + '\n\nThe article does not answer')).toBe(true);
+    expect(renderAnswer(result({}), ctx).embeds![0]!.description).not.toContain('이전 질문에 이어');
+  });
+
+  it('keeps a follow-up reading within the limits when the answer is huge', () => {
+    const answer = '긴 답입니다. '.repeat(800);
+    const message = renderAnswer(result({ answer, readAs: '가'.repeat(300) }), ctx);
+    assertWithinLimits(message.embeds!);
+    expect(message.embeds![0]!.description!.startsWith('*이전 질문에 이어: ')).toBe(true);
+  });
+
+  it('has Sources, 👍 and 👎 buttons with the ids it is given; Sources is disabled when there is nothing to show', () => {
     const buttons = renderAnswer(result({}), ctx).components![0]!.components as Array<{ custom_id: string; disabled?: boolean }>;
     expect(buttons.map((b) => b.custom_id)).toEqual(['ask:sources:1234567890123456789', 'ask:up:1234567890123456789', 'ask:down:1234567890123456789']);
     for (const b of buttons) expect(length(b.custom_id)).toBeLessThanOrEqual(DiscordLimits.customId);
@@ -145,7 +163,7 @@ describe('with the real article', () => {
   it('renders real answers in both languages within limits, every quote verbatim', async () => {
     for (const q of ['라운드테이블에 참석한 기업은?', 'Who attended the roundtable?', 'Who signed the MOU?', '한미 공급망 대화의 목적은?', 'What is the weather on Mars?']) {
       const answer = await engine.ask(q);
-      const message = renderAnswer(answer, { answerId: '1', documents: docs() });
+      const message = renderAnswer(answer, { buttons: idsFor('1'), documents: docs() });
       assertWithinLimits(message.embeds!);
       const fields = message.embeds![0]!.fields!;
       const cited = answer.answered ? answer.citations : answer.related;

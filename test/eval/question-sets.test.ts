@@ -10,6 +10,8 @@ import { findQuestionSetProblems, findRepeatsAcrossSets, questionKey, type Named
 const EVAL_DIR = 'test/eval';
 /** Not an article question set: questions about outside paragraphs, checked on their own below. */
 const EXTERNAL_SET = 'external-unanswerable.json';
+/** Not a question set either: two- and three-turn conversations, checked in conversations.test.ts. */
+const CONVERSATION_SET = 'conversations.json';
 /** Shared outside data (see its SOURCES.md); lives next to the checkouts, never inside the project. */
 const EXTERNAL_DIR = path.resolve('..', 'shared', 'external');
 
@@ -66,7 +68,7 @@ describe('the question sets in test/eval', () => {
   beforeAll(async () => {
     const corpus = await loadCorpus('seeds');
     knownIds = new Set(corpus.documents.flatMap((d) => d.sentences.map((s) => s.id)));
-    const files = (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json') && f !== EXTERNAL_SET).sort();
+    const files = (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json') && f !== EXTERNAL_SET && f !== CONVERSATION_SET).sort();
     sets = await Promise.all(files.map(async (f) => ({ name: f, questions: await loadQuestionSet(path.join(EVAL_DIR, f)) })));
   });
 

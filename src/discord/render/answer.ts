@@ -5,7 +5,6 @@
  */
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { AnswerResult, Citation } from '../../answer/types.js';
-import { buttonId } from '../command.js';
 import { cutAtSentence, DiscordLimits, embedsSize, fitEmbeds, length, packByPriority } from '../fit.js';
 import { strings } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
@@ -21,17 +20,18 @@ export interface DocumentLabel {
   publisher: string | null;
 }
 
-/** What {@link renderAnswer} needs besides the result. */
-export interface AnswerContext {
-  /** Id the buttons refer back to (the `/ask` interaction id). */
-  answerId: string;
-  documents: readonly DocumentLabel[];
+/** Custom ids of the buttons under an answer; the command that routes them makes them. */
+export interface AnswerButtonIds {
+  sources: string;
+  up: string;
+  down: string;
 }
 
-/** The name `/ask` buttons are routed by. */
-export const ASK = 'ask';
-/** Button actions of `/ask`. */
-export const AskButtons = { sources: 'sources', up: 'up', down: 'down' } as const;
+/** What {@link renderAnswer} needs besides the result. */
+export interface AnswerContext {
+  buttons: AnswerButtonIds;
+  documents: readonly DocumentLabel[];
+}
 
 /** Escapes Markdown so text shows exactly as written (the escapes themselves are invisible), in linear time. */
 export function plain(text: string): string {
@@ -62,17 +62,22 @@ export function footer(result: Pick<AnswerResult, 'citations' | 'related' | 'ms'
 }
 
 /** The Sources / 👍 / 👎 row under an answer. */
-export function answerButtons(answerId: string, result: Pick<AnswerResult, 'citations' | 'related' | 'language'>): APIActionRowComponent<APIButtonComponent> {
+export function answerButtons(ids: AnswerButtonIds, result: Pick<AnswerResult, 'citations' | 'related' | 'language'>): APIActionRowComponent<APIButtonComponent> {
   const t = strings(result.language);
   const hasSources = result.citations.length + result.related.length > 0;
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.sources, emoji: { name: '📚' }, custom_id: buttonId(ASK, AskButtons.sources, answerId), disabled: !hasSources },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: buttonId(ASK, AskButtons.up, answerId) },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: buttonId(ASK, AskButtons.down, answerId) },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.sources, emoji: { name: '📚' }, custom_id: ids.sources, disabled: !hasSources },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: ids.up },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: ids.down },
     ],
   };
+}
+
+/** How a follow-up was read, as an italic first line ("이전 질문에 이어: …"); empty for a question read alone. */
+function readingLine(result: Pick<AnswerResult, 'readAs' | 'language'>): string {
+  return result.readAs === undefined ? '' : `*${plain(strings(result.language).followingUp(result.readAs))}*\n\n`;
 }
 
 function buildEmbed(result: AnswerResult, ctx: AnswerContext, withTranslation: boolean): APIEmbed {
@@ -81,17 +86,18 @@ function buildEmbed(result: AnswerResult, ctx: AnswerContext, withTranslation: b
   const english = result.language === 'en';
   const title = cutAtSentence(plain(result.question), DiscordLimits.title);
   const foot = { text: cutAtSentence(footer(result, ctx.documents), DiscordLimits.footer) };
+  const reading = readingLine(result);
   if (result.answered) {
     return {
       color: Colors.answered,
       title,
-      description: cutAtSentence(plain(result.answer), DiscordLimits.description),
+      description: cutAtSentence(`${reading}${plain(result.answer)}`, DiscordLimits.description),
       fields: result.citations.slice(0, DiscordLimits.fields).map((c) => citationField(c, false, withTranslation && english, result.language, multiple)),
       footer: foot,
     };
   }
   const answer = result.answer.trim() || t.unanswered;
-  const description = result.related.length > 0 ? `${plain(answer)}\n\n${t.relatedHeading}` : plain(answer);
+  const description = reading + (result.related.length > 0 ? `${plain(answer)}\n\n${t.relatedHeading}` : plain(answer));
   return {
     color: Colors.unanswered,
     title,
@@ -114,7 +120,7 @@ export function renderAnswer(result: AnswerResult, ctx: AnswerContext): Message 
   let embed = buildEmbed(result, ctx, true);
   if (embedsSize([embed]) > DiscordLimits.embedTotal) embed = buildEmbed(result, ctx, false);
   if (embedsSize([embed]) > DiscordLimits.embedTotal) embed = shrink(embed);
-  return { embeds: fitEmbeds([embed]), components: [answerButtons(ctx.answerId, result)] };
+  return { embeds: fitEmbeds([embed]), components: [answerButtons(ctx.buttons, result)] };
 }
 
 /** Room the answer text keeps, at least, when citations have to be dropped. */
