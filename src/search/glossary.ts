@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { foldCase } from './tokenize.js';
 
+/** What a named entry is, where the sidecar says so: claims compare names of one kind only. */
+export const NAME_KINDS = ['person', 'company', 'organisation', 'place', 'country'] as const;
+export type NameKind = (typeof NAME_KINDS)[number];
+
 const glossaryFile = z.object({
-  entries: z.array(z.object({ ko: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1) })),
+  entries: z.array(z.object({ ko: z.array(z.string().min(1)).min(1), en: z.array(z.string().min(1)).min(1), kind: z.enum(NAME_KINDS).optional() })),
 });
 
 /** One bilingual concept: every surface form in either language. */
 export interface GlossaryEntry {
   ko: string[];
   en: string[];
+  /** For names: a person, a company, a place … (absent for ordinary concepts). */
+  kind?: NameKind;
 }
 
 /** A glossary entry found in a question, and where. */
@@ -40,7 +46,8 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
 export class GlossaryMatcher {
   private readonly forms: { form: string; entry: GlossaryEntry; latin: boolean }[];
 
-  constructor(entries: readonly GlossaryEntry[]) {
+  /** @param entries - the glossary, kept as {@link GlossaryMatcher.entries} */
+  constructor(readonly entries: readonly GlossaryEntry[]) {
     this.forms = entries
       .flatMap((entry) => [...entry.ko, ...entry.en, ...entry.en.flatMap(swappedName)].map((f) => ({ form: foldCase(f), entry, latin: !/\p{Script=Hangul}/u.test(f) })))
       .sort((a, b) => b.form.length - a.form.length);
