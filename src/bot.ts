@@ -47,11 +47,11 @@ async function main(): Promise<void> {
   // prom-client is loaded only when the server is on.
   if (config.HEALTH_PORT !== undefined) health = await (await import('./health/service.js')).startHealthService(config, log);
 
-  const [{ createEngine }, { startBot }] = await Promise.all([import('./answer/engine.js'), import('./discord/start.js')]);
+  const [{ createEngine }, { startBot }, { commands }] = await Promise.all([import('./answer/engine.js'), import('./discord/start.js'), import('../commands/index.js')]);
   const engine = await createEngine({ config, log });
   log.info({ documents: engine.corpus.documents.length, sentences: engine.passages.length, index: engine.index.status }, 'article index ready');
   health?.readiness.markIndexLoaded();
-  const running = await startBot({ config, engine, log, metrics: health?.metrics, readiness: health?.readiness });
+  const running = await startBot({ config, engine, log, commands, metrics: health?.metrics, readiness: health?.readiness });
   bot = running;
   // startBot has logged the one line saying why; stop what is left and let the supervisor see it.
   void running.gatewayLost.then(async () => {

@@ -162,6 +162,10 @@ interface ClaimFacts {
 interface Assessment {
   ranked: RankedPassage;
   topic: number;
+  /** How many of the statement's names the sentence has. */
+  namesPresent: number;
+  /** How many names of the kinds the statement names the sentence adds (other countries, other companies). */
+  otherNames: number;
   supported: boolean;
   contradicted: boolean;
   differences: Difference[];
@@ -200,7 +204,9 @@ export class ClaimChecker {
     const retrievalText = blank(blankNegations(claim, facts.negations), facts.numbers).replace(/\s+/gu, ' ').trim();
     const ranked = await this.rank(retrievalText || claim);
     const assessments = ranked.map((r) => this.assess(facts, r));
-    const byTopic = (a: Assessment, b: Assessment) => b.topic - a.topic || b.ranked.score - a.ranked.score;
+    // The sentence naming most of what the statement names is the one it is about; then the most topic.
+    // then the one naming fewest others of those kinds (8 US companies over 16 of both countries); then the most topic.
+    const byTopic = (a: Assessment, b: Assessment) => b.namesPresent - a.namesPresent || a.otherNames - b.otherNames || b.topic - a.topic || b.ranked.score - a.ranked.score;
     const supporting = assessments.filter((a) => a.supported).sort(byTopic);
     if (supporting.length > 0) {
       const citations = supporting.slice(0, this.policy.maxCitations).map((a, i) => this.citation(a, i + 1, facts.language, false));
@@ -413,7 +419,9 @@ export class ClaimChecker {
     // A difference contradicts only a statement the sentence otherwise carries whole.
     const contradicted = topic >= this.policy.sameThing && differences.length > 0 && !missing;
     for (const list of [marks.text, marks.translation]) list.sort((a, b) => a.start - b.start);
-    return { ranked, topic, supported, contradicted, differences, marks };
+    const claimedKinds = new Set(facts.names.map((n) => n.kind));
+    const others = new Set(sides.flatMap((side) => side.names.filter((n) => claimedKinds.has(n.kind) && !claimEntries.has(n.entry!)).map((n) => n.entry)));
+    return { ranked, topic, namesPresent: facts.names.filter(isPresent).length, otherNames: others.size, supported, contradicted, differences, marks };
   }
 
   /**

@@ -8,7 +8,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, RESTEvents, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
-import { commands as allCommands } from '../../commands/index.js';
+import { ClaimChecker } from '../answer/claims.js';
 import type { QaEngine } from '../answer/engine.js';
 import type { BotConfig } from '../config.js';
 import { AnswerStore } from './answers.js';
@@ -45,8 +45,8 @@ export interface StartOptions {
   /** The question-answering core, index already loaded. */
   engine: QaEngine;
   log: Logger;
-  /** Default: the explicit list in `commands/index.ts`. */
-  commands?: readonly Command[];
+  /** The commands to serve (`src/bot.ts` passes the list of `commands/index.ts`, as the deploy script does). */
+  commands: readonly Command[];
   rest?: RestTuning;
   /** Give up waiting for the gateway's READY after this many ms. Default 30 s. */
   readyTimeoutMs?: number;
@@ -104,6 +104,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     cooldown: new Cooldown(config.ASK_COOLDOWN_PER_MINUTE),
     feedback: await FeedbackLog.open({ file: config.FEEDBACK_FILE, key: config.FEEDBACK_SALT, log }),
     answers: new AnswerStore(),
+    claims: new ClaimChecker(engine),
     metrics: options.metrics ?? noMetrics,
     log,
   };
@@ -114,7 +115,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     allowedMentions: { parse: [] },
     rest: { ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}), ...rest },
   });
-  const route = createRouter({ commands: options.commands ?? allCommands, ctx, secrets });
+  const route = createRouter({ commands: options.commands, ctx, secrets });
   // Interactions in the works: handled by a command, or being turned away during shutdown.
   const running = new Map<Promise<void>, { interaction: Interaction; turnedAway: boolean }>();
   let draining = false;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEngine, type QaEngine } from '../../src/answer/engine.js';
 import { loadBotConfig, type BotConfig } from '../../src/config.js';
+import { commands } from '../../commands/index.js';
 import { startBot, type RestTuning, type RunningBot } from '../../src/discord/start.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { startDiscordEmulator, type DiscordEmulator, type OptionInput } from '../fakes/discord-emulator.js';
@@ -70,7 +71,7 @@ export async function startHarness(opts: { env?: Record<string, string>; rest?: 
   });
   const logs = new LogCapture();
   const log: Logger = createLogger(config.LOG_LEVEL, logs);
-  const bot = await startBot({ config, engine: built.engine, log, rest: opts.rest });
+  const bot = await startBot({ config, engine: built.engine, log, commands, rest: opts.rest });
   return {
     emu,
     bot,

@@ -128,7 +128,7 @@ describe('Discord closing the gateway for good', () => {
     cleanups.push(() => emu.stop());
     const config = loadBotConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: emu.applicationId, DISCORD_API_URL: emu.apiBase, FEEDBACK_FILE: `${dir}/f.jsonl` });
     const started = Date.now();
-    const error = await startBot({ config, engine, log: createLogger('silent'), readyTimeoutMs: 20_000 }).catch((e: unknown) => e);
+    const error = await startBot({ config, engine, log: createLogger('silent'), commands, readyTimeoutMs: 20_000 }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(GatewayClosedError);
     expect((error as GatewayClosedError).lost.code).toBe(4014);

@@ -1,6 +1,7 @@
 /** startBot's own contract: failures to log in, idempotent stop, nothing left open. */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commands } from '../../commands/index.js';
 import type { QaEngine } from '../../src/answer/engine.js';
 import { loadBotConfig } from '../../src/config.js';
 import { startBot } from '../../src/discord/start.js';
@@ -30,7 +31,7 @@ describe('startBot', () => {
   it('rejects a token Discord refuses with a message that does not contain it', async () => {
     const wrong = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.d3JvbmctdG9rZW4td3JvbmctdG9rZW4td3Jvbmc';
     const logs = new LogCapture();
-    const error = await startBot({ config: config(wrong), engine, log: createLogger('debug', logs) }).catch((e: unknown) => e);
+    const error = await startBot({ config: config(wrong), engine, log: createLogger('debug', logs), commands }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/^Could not log in to Discord/);
@@ -39,7 +40,7 @@ describe('startBot', () => {
   });
 
   it('stops idempotently and leaves no socket open', async () => {
-    const bot = await startBot({ config: config(TEST_TOKEN), engine, log: createLogger('silent') });
+    const bot = await startBot({ config: config(TEST_TOKEN), engine, log: createLogger('silent'), commands });
     expect(bot.client.isReady()).toBe(true);
     await Promise.all([bot.stop(), bot.stop()]);
     await bot.stop();

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { rmSync } from 'node:fs';
 import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commands } from '../../commands/index.js';
 import type { QaEngine } from '../../src/answer/engine.js';
 import { loadBotConfig, type BotConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start.js';
@@ -87,7 +88,7 @@ describe('HEALTH_PORT set, with the bot against the emulator', () => {
     expect(waiting.status).toBe(503);
     expect(await waiting.json()).toMatchObject({ index: 'loaded', gateway: 'not connected', reason: 'the Discord gateway is not connected' });
 
-    bot = await startBot({ config, engine, log: createLogger('debug', logs), metrics: health.metrics, readiness: health.readiness });
+    bot = await startBot({ config, engine, log: createLogger('debug', logs), commands, metrics: health.metrics, readiness: health.readiness });
     const ready = await get(`${health.url}/healthz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', index: 'loaded', gateway: 'connected' });
