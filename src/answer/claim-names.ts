@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { GlossaryEntry, GlossaryMatcher, NameKind } from '../search/glossary.js';
+import type { GlossaryEntry, GlossaryMatch, GlossaryMatcher, NameKind } from '../search/glossary.js';
 import { foldCase, FUNCTION_WORDS, looksLikeKoreanVerb } from '../search/tokenize.js';
 
 /** A name found in a text. */
@@ -72,11 +72,36 @@ function longerForm(text: string, start: number, end: number, entry: GlossaryEnt
   return best;
 }
 
+/** A form written like a name (`Gina Raimondo`, `삼성전자`), not a description (`Secretary of Commerce`, `Samsung vice chairman`). */
+function nameLike(form: string): boolean {
+  return /\p{Script=Hangul}/u.test(form) || form.split(/\s+/u).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+/**
+ * Where the text writes an entry as a name: the glossary matcher takes the longest form of an
+ * entry, which may be a description of the person (`Secretary of Commerce`); a name-like form of
+ * the same entry elsewhere in the text (`Gina Raimondo`) is the name to point at.
+ */
+function asName(text: string, match: GlossaryMatch): GlossaryMatch {
+  const written = text.slice(match.start, match.end);
+  if (nameLike(written)) return match;
+  const folded = foldCase(text);
+  let best: GlossaryMatch | null = null;
+  for (const form of match.entry.en.filter(nameLike).map(foldCase)) {
+    for (let at = folded.indexOf(form); at !== -1; at = folded.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (/[\p{L}\p{N}]/u.test(folded[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(folded[end] ?? '')) continue;
+      if (!best || form.length > best.end - best.start) best = { entry: match.entry, form, start: at, end };
+    }
+  }
+  return best ?? match;
+}
+
 /** Known names (glossary entries with a kind) in a text, at most one mention per entry, in order. */
 export function knownNames(text: string, glossary: GlossaryMatcher | null): NameMention[] {
   if (!glossary) return [];
   const normalized = text.normalize('NFC');
-  const matches = glossary.match(normalized).filter((m) => m.entry.kind);
+  const matches = glossary.match(normalized).filter((m) => m.entry.kind).map((m) => asName(normalized, m)).sort((a, b) => a.start - b.start);
   const found: NameMention[] = [];
   for (const match of matches) {
     const surface = normalized.slice(match.start, match.end);

@@ -11,6 +11,25 @@ import { MAX_QUESTION_LENGTH } from './question.js';
 /** Statements checked per message; the rest are counted, not checked. */
 export const MAX_CLAIMS = 5;
 
+/** Longest text accepted for checking, in characters: a Discord message is at most 4,000 (with Nitro). */
+export const MAX_MESSAGE_LENGTH = 4000;
+
+/** Why a text cannot be checked, with a message fit to show (in both languages). */
+export interface MessageProblem {
+  code: 'empty' | 'too-long';
+  message: string;
+}
+
+/** Refuses what cannot be checked: nothing but whitespace, or longer than {@link MAX_MESSAGE_LENGTH}. */
+export function checkMessageText(raw: string): { ok: true; text: string } | { ok: false; problem: MessageProblem } {
+  const text = raw.normalize('NFC');
+  if (text.trim() === '') return { ok: false, problem: { code: 'empty', message: '확인할 글이 비어 있습니다. / There is nothing to check: the text is empty.' } };
+  if ([...text].length > MAX_MESSAGE_LENGTH) {
+    return { ok: false, problem: { code: 'too-long', message: `글이 너무 깁니다 (${MAX_MESSAGE_LENGTH}자 이내). / The text is too long: please keep it under ${MAX_MESSAGE_LENGTH} characters.` } };
+  }
+  return { ok: true, text };
+}
+
 /** The statements of a message. */
 export interface SplitMessage {
   /** The statements to check, in message order. */

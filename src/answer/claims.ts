@@ -338,6 +338,8 @@ export class ClaimChecker {
       for (const s of spans) if (!marks[side.which].some((m) => m.start === s.start)) marks[side.which].push({ start: s.start, end: s.end, text: side.text.slice(s.start, s.end) });
     };
     let missing = false;
+    // What differs is reported in the statement's language where the sentence has that side.
+    const sameLanguage = sides.find((s) => (facts.language === 'en' ? s.which === 'translation' : s.which === 'text')) ?? sides[0]!;
 
     // Numbers: each claimed number must be in the sentence; another value of its kind contradicts.
     for (const claimed of facts.numbers) {
@@ -346,8 +348,8 @@ export class ClaimChecker {
       const differing = standings.flatMap((s) => (s.standing.status === 'differs' ? [{ side: s.side, others: s.standing.others }] : []));
       if (differing.length > 0) {
         for (const d of differing) mark(d.side, d.others);
-        const original = differing.find((d) => d.side.which === 'text') ?? differing[0]!;
-        differences.push({ kind: 'number', claim: claimed.text, article: original.others.map((n) => n.text) });
+        const shown = differing.find((d) => d.side === sameLanguage) ?? differing[0]!;
+        differences.push({ kind: 'number', claim: claimed.text, article: shown.others.map((n) => n.text) });
       } else if (claimed.value !== 1) {
         // "a year", "한 번": a lone one is too often an article or a manner of speaking to demand.
         missing = true;
@@ -382,8 +384,8 @@ export class ClaimChecker {
       replacedNames.push(...replaced.map((r) => r.name));
       for (const r of replaced) {
         for (const b of r.by) mark(b.side, b.names);
-        const original = r.by.find((b) => b.side.which === 'text' && b.names.length > 0) ?? r.by.find((b) => b.names.length > 0)!;
-        differences.push({ kind: 'name', claim: r.name.text, article: original.names.map((n) => n.text) });
+        const shown = r.by.find((b) => b.side === sameLanguage && b.names.length > 0) ?? r.by.find((b) => b.names.length > 0)!;
+        differences.push({ kind: 'name', claim: r.name.text, article: shown.names.map((n) => n.text) });
       }
     } else if (replaced.length > 0 || otherMissing) {
       missing = true;
@@ -394,7 +396,7 @@ export class ClaimChecker {
       mark(association.side, [association.span]);
     }
     const named = (start: number) => facts.names.some((n) => start >= n.start && start < n.end);
-    for (const side of sides) {
+    for (const side of [sameLanguage, ...sides.filter((x) => x !== sameLanguage)]) {
       for (const variant of termVariants(facts.claim, side.text, (w) => this.has(w))) {
         if (named(facts.claim.indexOf(variant.claim)) || differences.some((d) => d.claim === variant.claim)) continue;
         differences.push({ kind: 'term', claim: variant.claim, article: [variant.article] });
@@ -403,7 +405,6 @@ export class ClaimChecker {
     }
 
     // Negation: compared in the statement's own language where the sentence has that side.
-    const sameLanguage = sides.find((s) => (facts.language === 'en' ? s.which === 'translation' : s.which === 'text')) ?? sides[0]!;
     const claimNegated = facts.negations.length > 0;
     if (claimNegated !== sameLanguage.negated) {
       const negation = findNegations(sameLanguage.text);

@@ -98,7 +98,7 @@ describe('Check against the article', () => {
 
     expect(message.embeds![0]!.title).toBe('Check against the article');
     expect(field.name).toContain('The article says otherwise · S25');
-    expect(field.value).toContain('The article says 8개, not ten.');
+    expect(field.value).toContain('The article says eight, not ten.');
     expect(field.value).toMatch(/> \*.*\*\*__eight__\*\*.*\*/u);
   });
 
