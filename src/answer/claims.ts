@@ -204,9 +204,10 @@ export class ClaimChecker {
     const retrievalText = blank(blankNegations(claim, facts.negations), facts.numbers).replace(/\s+/gu, ' ').trim();
     const ranked = await this.rank(retrievalText || claim);
     const assessments = ranked.map((r) => this.assess(facts, r));
-    // The sentence naming most of what the statement names is the one it is about; then the most topic.
-    // then the one naming fewest others of those kinds (8 US companies over 16 of both countries); then the most topic.
-    const byTopic = (a: Assessment, b: Assessment) => b.namesPresent - a.namesPresent || a.otherNames - b.otherNames || b.topic - a.topic || b.ranked.score - a.ranked.score;
+    // The sentence most specific to what the statement names comes first: the names it has, less one
+    // when it also names others of those kinds (8 US companies over 16 of both countries); then the one carrying most.
+    const specific = (a: Assessment) => a.namesPresent - (a.otherNames > 0 ? 1 : 0);
+    const byTopic = (a: Assessment, b: Assessment) => specific(b) - specific(a) || b.topic - a.topic || b.ranked.score - a.ranked.score;
     const supporting = assessments.filter((a) => a.supported).sort(byTopic);
     if (supporting.length > 0) {
       const citations = supporting.slice(0, this.policy.maxCitations).map((a, i) => this.citation(a, i + 1, facts.language, false));
@@ -350,8 +351,9 @@ export class ClaimChecker {
         for (const d of differing) mark(d.side, d.others);
         const shown = differing.find((d) => d.side === sameLanguage) ?? differing[0]!;
         differences.push({ kind: 'number', claim: claimed.text, article: shown.others.map((n) => n.text) });
-      } else if (claimed.value !== 1) {
-        // "a year", "한 번": a lone one is too often an article or a manner of speaking to demand.
+      } else if (claimed.value !== 1 || claimed.dimension === 'rate') {
+        // "a year", "한 번": a lone one is too often an article or a manner of speaking to demand
+        // (but "once a year" is a frequency the sentence must give).
         missing = true;
       }
     }
