@@ -244,8 +244,9 @@ function englishNumbers(text: string): NumberMention[] {
       else dimension = dimensionAfter(tokens, last + 1);
       if (dimension === 'plain' && last > i) dimension = 'amount';
       // A day after a month name (`May 21`, `November 5th`).
-      const before = tokens[i - 1]?.word.toLowerCase();
-      if (before && (MONTHS.includes(before) || MONTH_ABBREVIATIONS.includes(before)) && value >= 1 && value <= 31) dimension = 'day';
+      const previous = tokens[i - 1];
+      const before = previous && /^\s+$/u.test(text.slice(previous.end, token.start)) ? previous.word.toLowerCase() : undefined;
+      if (before && (MONTHS.includes(before) || MONTH_ABBREVIATIONS.includes(before)) && value >= 1 && value <= 31 && dimension !== 'clock') dimension = 'day';
       push(value, dimension, i, last);
       i = last;
       continue;
