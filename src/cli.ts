@@ -90,7 +90,7 @@ async function askBatch(engine: QaEngine): Promise<number> {
 
 async function check(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
-  if (positionals.length === 0) throw new UsageError('Give a statement to check, e.g. npm run check -- "미국 기업은 10곳 왔대"');
+  if (positionals.length === 0) throw new UsageError('Give a statement to check, e.g. npm run check -- "기업 10곳이 참석했대"');
   const text = positionals.join(' ');
   const checker = new ClaimChecker(await openEngine());
   if (text === '-') return checkBatch(checker);

@@ -28,15 +28,15 @@ export interface NameMention {
 /** The end of a cue word: not more letters, though a Korean particle may follow (`관계자도`, `호텔에서`). */
 const CUE_END = String.raw`(?=$|[^\p{L}]|(?:은|는|이|가|을|를|의|와|과|도|에|로|으로|에서|만|측)(?:$|[^\p{L}]|\p{Script=Hangul}))`;
 
-/** Heads that make the name before them a place (`롯데호텔`, `Lotte Hotel`, `서울역`). */
+/** Heads that make the name before them a place (`애크미호텔`, `Acme Hotel`, `서울역`). */
 const PLACE_HEAD = new RegExp(String.raw`^\s?(?:호텔|센터|공항|역|청사|대학교?|광장|빌딩|타워|컨벤션|hotel|center|centre|airport|station|university|hall|tower|plaza|palace)${CUE_END}`, 'iu');
-/** Korean titles after a person's name (`바이든 대통령`). */
+/** Korean titles after a person's name (`김민준 대통령`). */
 const KOREAN_PERSON_TITLE = new RegExp(String.raw`^\s(?:대통령|부통령|장관|상무장관|차관|회장|부회장|사장|대표|의원|총리|본부장|위원장|씨|여사|대사|총재|의장|교수|박사)${CUE_END}`, 'u');
 /** Korean words after a company's name (`카카오 관계자`). */
 const KOREAN_COMPANY_WORD = new RegExp(String.raw`^\s?(?:관계자|임원|임직원|그룹|전자|계열사|사측|대표단)${CUE_END}`, 'u');
-/** English titles before a person's name (`President Biden`). */
+/** English titles before a person's name (`President Doe`). */
 const ENGLISH_PERSON_TITLE = /(?:president|minister|secretary|chairman|chairwoman|chair|ceo|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|governor|senator)\s$/iu;
-/** English words after a company's name (`Kakao representatives`, `Naver CEO`). */
+/** English words after a company's name (`Kakao representatives`, `Acme CEO`). */
 const ENGLISH_COMPANY_WORD = /^\s(?:representatives?|executives?|officials?|employees?|ceo|chairman|group|corp\.?|corporation|inc\.?|co\.?|ltd\.?|electronics|motors?|(?:was|were|is|are)\s(?:also\s)?(?:among|one\sof)\s(?:the\s)?(?:[\p{L}-]+\s){0,2}(?:companies|firms|businesses|corporations|participants))(?![\p{L}])/iu;
 /** English prepositions before a place (`in Busan`, `at the …`). */
 const ENGLISH_PLACE_BEFORE = /\b(?:in|at|near)\s(?:the\s)?$/iu;
@@ -50,7 +50,7 @@ function isFunctionWordForm(form: string): boolean {
   return FUNCTION_WORDS.has(form.toLowerCase());
 }
 
-/** A name followed by a place head is a place whatever the glossary says (`롯데호텔` is a hotel, not the group). */
+/** A name followed by a place head is a place whatever the glossary says (`애크미호텔` is a hotel, not the company). */
 function placeByHead(text: string, end: number): boolean {
   return PLACE_HEAD.test(text.slice(end));
 }
@@ -72,15 +72,15 @@ function longerForm(text: string, start: number, end: number, entry: GlossaryEnt
   return best;
 }
 
-/** A form written like a name (`Gina Raimondo`, `삼성전자`), not a description (`Secretary of Commerce`, `Samsung vice chairman`). */
+/** A form written like a name (`Jane Doe`, `애크미전자`), not a description (`Secretary of Transport`, `Acme vice chairman`). */
 function nameLike(form: string): boolean {
   return /\p{Script=Hangul}/u.test(form) || form.split(/\s+/u).every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }
 
 /**
  * Where the text writes an entry as a name: the glossary matcher takes the longest form of an
- * entry, which may be a description of the person (`Secretary of Commerce`); a name-like form of
- * the same entry elsewhere in the text (`Gina Raimondo`) is the name to point at.
+ * entry, which may be a description of the person (`Secretary of Transport`); a name-like form of
+ * the same entry elsewhere in the text (`Jane Doe`) is the name to point at.
  */
 function asName(text: string, match: GlossaryMatch): GlossaryMatch {
   const written = text.slice(match.start, match.end);
@@ -109,7 +109,7 @@ export function knownNames(text: string, glossary: GlossaryMatcher | null): Name
     if (found.some((f) => match.start < f.end)) continue;
     const head = PLACE_HEAD.exec(normalized.slice(match.end));
     // A name written longer than the form that matched runs on as far as a longer form of it goes
-    // (`Sofitel Ambassador` of `Sofitel Ambassador Seoul`), and over a place head (`Lotte Hotel`).
+    // (`Grand Hotel` of `Grand Hotel Daejeon`), and over a place head (`Acme Hotel`).
     const end = match.end + (head?.[0].length ?? longerForm(normalized, match.start, match.end, match.entry));
     found.push({ entry: match.entry, key: match.entry.en[0] ?? match.form, kind: head ? 'place' : match.entry.kind!, certain: true, start: match.start, end, text: normalized.slice(match.start, end) });
   }
@@ -120,13 +120,13 @@ export function knownNames(text: string, glossary: GlossaryMatcher | null): Name
 function kindFromContext(text: string, start: number, end: number, known: readonly NameMention[]): NameKind | null {
   const before = text.slice(0, start);
   const after = text.slice(end);
-  // A neighbour in a list lends its kind (`인텔, 퀄컴`, `Intel, Qualcomm and Google`).
+  // A neighbour in a list lends its kind (`인텔, 애크미`, `Intel, Acme and Bono`).
   for (const other of known) {
     const between = other.end <= start ? text.slice(other.end, start) : other.start >= end ? text.slice(end, other.start) : null;
     if (between !== null && LIST_SEPARATOR.test(between)) return other.kind;
   }
   if (placeByHead(text, end)) return 'place';
-  // A name right before a place (`부산 하얏트호텔`) says where that place is.
+  // A name right before a place (`부산 그랜드호텔`) says where that place is.
   if (known.some((k) => k.kind === 'place' && k.start > end && /^\s?$/u.test(text.slice(end, k.start)))) return 'place';
   if (KOREAN_PERSON_TITLE.test(after) || ENGLISH_PERSON_TITLE.test(before)) return 'person';
   if (KOREAN_COMPANY_WORD.test(after) || ENGLISH_COMPANY_WORD.test(after)) return 'company';
@@ -137,7 +137,7 @@ function kindFromContext(text: string, start: number, end: number, known: readon
 /** Particles that make a Korean noun what a statement is about (`애플도 참석했다`). */
 const SUBJECT_PARTICLE = /^(?:이|가|은|는|도|께서)(?![\p{L}])/u;
 
-/** The kind of a known name whose last two syllables an unseen Korean compound shares (`국무부` of `상무부`). */
+/** The kind of a known name whose last two syllables an unseen Korean compound shares (`외무부` of `재무부`). */
 function kindBySuffix(word: string, glossary: GlossaryMatcher | null): NameKind | null {
   const syllables = [...word];
   if (!glossary || syllables.length < 3) return null;
@@ -156,7 +156,7 @@ function kindBySuffix(word: string, glossary: GlossaryMatcher | null): NameKind 
  *   word, is a name (`certain`), of a kind or of none.
  * - The first word, and any Hangul word, is a name only when the wording marks it as one: a list
  *   of known names, a title, `관계자`, a place head or particle, or a Korean compound ending like a
- *   known name (`국무부` like `상무부`). An unseen Korean noun the statement is about (`애플도`) is a
+ *   known name (`외무부` like `재무부`). An unseen Korean noun the statement is about (`애플도`) is a
  *   name of no kind. An unseen Korean noun with a case particle (`일본을`) is only a possible name
  *   (not `certain`), which a sentence's wording may confirm (see {@link namesInSameSlot}).
  * - Words the glossary knows are never unknown names.

@@ -1,7 +1,7 @@
 /**
  * A chat message as a list of statements to check: Discord markup (mentions, custom emoji, links,
  * code and quote marks) removed, split at sentence ends, line breaks and Korean clause ends
- * (`…투자한대 미국 기업은 …`), pieces with fewer than two content words dropped, at most {@link MAX_CLAIMS} kept.
+ * (`…투자한대 그 회사는 …`), pieces with fewer than two content words dropped, at most {@link MAX_CLAIMS} kept.
  *
  * @module
  */

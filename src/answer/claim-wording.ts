@@ -24,7 +24,7 @@ export function relatedLabel(language: Language): string {
 
 const list = (items: readonly string[], language: Language) => (language === 'ko' ? items.join(', ') : items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? ''));
 
-/** What differs, in one sentence: "The article says 8개, not 10곳." */
+/** What differs, in one sentence: "The article says 3개, not 5곳." */
 export function describeDifference(difference: Difference, language: Language): string {
   const article = list(difference.article, language);
   const ko = language === 'ko';

@@ -58,9 +58,9 @@ export interface ClaimCitation extends Citation {
 
 /** One way the article differs from a statement. */
 export interface Difference {
-  /** `term`: the same word with another modifier (`차관급` for `장관급`, `vice-ministerial` for `ministerial`). */
+  /** `term`: the same word with another modifier (`부사장급` for `사장급`, `vice-presidential` for `presidential`). */
   kind: 'number' | 'name' | 'term' | 'negation';
-  /** What the statement says (`10곳`, `Busan`, `않았다`). */
+  /** What the statement says (`5곳`, `Busan`, `않았다`). */
   claim: string;
   /** What the article says instead, as written in the quoted sentence (empty for a negation it lacks). */
   article: string[];
@@ -110,7 +110,7 @@ export const DEFAULT_CLAIM_POLICY: ClaimPolicy = { supported: 0.6, sameThing: 0.
 
 /**
  * Blanks stretches of a text with spaces, keeping every other offset where it was. A stretch ending
- * inside a Hangul word takes the rest of the word (its particle) with it: `하얏트호텔에서` leaves no
+ * inside a Hangul word takes the rest of the word (its particle) with it: `그랜드호텔에서` leaves no
  * stray `에서` behind.
  */
 function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
@@ -205,7 +205,7 @@ export class ClaimChecker {
     const ranked = await this.rank(retrievalText || claim);
     const assessments = ranked.map((r) => this.assess(facts, r));
     // The sentence most specific to what the statement names comes first: the names it has, less one
-    // when it also names others of those kinds (8 US companies over 16 of both countries); then the one carrying most.
+    // when it also names others of those kinds (3 US companies over 12 of both countries); then the one carrying most.
     const specific = (a: Assessment) => a.namesPresent - (a.otherNames > 0 ? 1 : 0);
     const byTopic = (a: Assessment, b: Assessment) => specific(b) - specific(a) || b.topic - a.topic || b.ranked.score - a.ranked.score;
     const supporting = assessments.filter((a) => a.supported).sort(byTopic);
@@ -308,7 +308,7 @@ export class ClaimChecker {
 
   /**
    * What a sentence leans on: the sentence before it in the same paragraph ("이들은 …") and the
-   * section head it falls under (a roundtable section's "they attended"), as one set of tokens.
+   * section head it falls under (a meeting's section: "they attended"), as one set of tokens.
    */
   private context(passage: Passage): Passage | undefined {
     const passages = this.engine.passages;
@@ -416,7 +416,7 @@ export class ClaimChecker {
 
     const topic = about(replacedNames, true);
     // Support needs the sentence itself to say what the statement says of its names; context
-    // (the paragraph, the section head) only fills in (`참석했다` under a roundtable head).
+    // (the paragraph, the section head) only fills in (`참석했다` under a section head naming the meeting).
     const ownSay = about(facts.names, false);
     const supported = topic >= this.policy.supported && ownSay >= this.policy.ownShare && differences.length === 0 && !missing;
     // A difference contradicts only a statement the sentence otherwise carries whole.
@@ -428,8 +428,8 @@ export class ClaimChecker {
   }
 
   /**
-   * A person and a company named together in the statement (`최태원 … LG그룹 회장`) but apart in the
-   * sentence, where the person stands with another company (`최태원 SK그룹 회장, 구광모 LG그룹 회장`).
+   * A person and a company named together in the statement (`김민준 … 애크미 회장`) but apart in the
+   * sentence, where the person stands with another company (`김민준 보노 회장, 박서연 애크미 회장`).
    */
   private associationDifference(facts: ClaimFacts, sides: readonly SentenceSide[]): { difference: Difference; side: SentenceSide; span: NameMention } | null {
     const people = facts.names.filter((n) => n.kind === 'person' && n.entry);

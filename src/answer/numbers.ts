@@ -1,7 +1,7 @@
 /**
  * Numbers as people write them in Korean and English, with what they count: digits (`16`, `1,000`,
  * `2.5`), Korean numerals and large units (`20조`, `3조 5천억`, `십육`), native Korean numbers before a
- * counter (`여덟 곳`, `두 번`), English number words (`eight`, `twenty-one`, `twice`, `10th`) and month
+ * counter (`세 곳`, `두 번`), English number words (`three`, `twenty-one`, `twice`, `10th`) and month
  * names. Pure and language-general: nothing here knows any article.
  *
  * @module
@@ -121,7 +121,7 @@ function koreanNumbers(text: string): NumberMention[] {
     const raw = match[0];
     const before = text[start - 1] ?? ' ';
     const digits = /^\d/u.test(raw);
-    // Sino numerals inside a word (`이창양`, `일본`) are syllables, not numbers.
+    // Sino numerals inside a word (`이번`, `일본`) are syllables, not numbers.
     if (!digits && /[\p{L}\p{N}]/u.test(before)) continue;
     if (digits && /[\p{N}.,]/u.test(before)) continue;
     const amount = amountValue(raw);
@@ -212,7 +212,7 @@ function dimensionAfter(tokens: readonly EnglishToken[], i: number): Dimension {
   const next = tokens[i]?.word.toLowerCase();
   if (!next) return 'plain';
   for (const [pattern, dimension] of ENGLISH_NOUN_DIMENSIONS) if (pattern.test(next)) return dimension;
-  // An adjective may stand between the number and what it counts (`eight major companies`).
+  // An adjective may stand between the number and what it counts (`three major companies`).
   const after = tokens[i + 1]?.word.toLowerCase();
   if (/s$/u.test(next) && !/ss$/u.test(next)) return 'count';
   if (after && /s$/u.test(after) && !/ss$/u.test(after) && !/^(?:is|was|has|as|us|this|its)$/u.test(after)) return 'count';
@@ -317,7 +317,7 @@ function rates(text: string): NumberMention[] {
 export function findNumbers(text: string): NumberMention[] {
   const normalized = text.normalize('NFC');
   const all = [...rates(normalized), ...koreanNumbers(normalized), ...englishNumbers(normalized)].sort((a, b) => a.start - b.start || b.end - a.end);
-  // Korean and English readings may overlap (`16곳` is seen by both): keep the longer, earlier one.
+  // Korean and English readings may overlap (`12곳` is seen by both): keep the longer, earlier one.
   const kept: NumberMention[] = [];
   for (const mention of all) {
     const last = kept.at(-1);
@@ -340,7 +340,7 @@ export type NumberStanding = { status: 'agrees'; match: NumberMention } | { stat
 
 /**
  * Compares one claimed number with a sentence's numbers: `agrees` when the sentence has the same
- * value counting a comparable thing (`8곳` and `eight companies`; a bare number matches any counter), `differs` when it has none equal but
+ * value counting a comparable thing (`3곳` and `three companies`; a bare number matches any counter), `differs` when it has none equal but
  * some of a comparable dimension (the claim says 10 companies, the sentence 8), else `absent`.
  */
 export function standing(claimed: NumberMention, sentence: readonly NumberMention[]): NumberStanding {

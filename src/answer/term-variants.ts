@@ -1,8 +1,8 @@
 /**
  * A word of a statement that the article writes with another modifier: a Korean compound that
- * differs from the sentence's compound only before its last two syllables (`차관급` where the
- * sentence has `장관급`, `국무부` for `상무부`), or an English word with a meaning-changing prefix
- * the sentence lacks (`vice-ministerial` where it says `ministerial`). Pure; general Korean and
+ * differs from the sentence's compound only before its last two syllables (`부사장급` where the
+ * sentence has `사장급`, `외무부` for `재무부`), or an English word with a meaning-changing prefix
+ * the sentence lacks (`vice-presidential` where it says `presidential`). Pure; general Korean and
  * English word formation.
  *
  * @module
@@ -22,7 +22,7 @@ export interface TermVariant {
 
 /** English prefixes that change what a word denotes (a vice-minister is not a minister). */
 const MEANING_PREFIXES = /^(?:vice|deputy|ex|former|non|anti|co|sub|semi|pre|post|un|acting)$/iu;
-/** Korean particles and endings after a noun, so that `장관급으로` is read as `장관급`. */
+/** Korean particles and endings after a noun, so that `사장급으로` is read as `사장급`. */
 const KOREAN_TAIL = /(?:으로|에서|에게|이다|이었|였|이|가|은|는|을|를|의|와|과|도|에|로|만)$/u;
 
 /** Verb forms (`고려하기`, `협력하는`, `열린다`): their last syllables are endings, not a noun's head. */
