@@ -14,6 +14,9 @@ import { loadQuestionSet } from './eval/question-set.js';
 import { formatFeedbackSummary, summariseFile } from './cli/feedback.js';
 import { formatAnswer, formatConversationTable, formatEvalTable, formatExternalTable, formatParticipants, styleFor } from './cli/format.js';
 import { evaluateConversations, loadConversations } from './eval/conversations.js';
+import { ClaimChecker } from './answer/claims.js';
+import { checkMessageText } from './answer/claim-split.js';
+import { formatCheck } from './cli/format-check.js';
 import { createLogger } from './log.js';
 
 const USAGE = `Usage (with --json, add --silent after npm run so that npm prints nothing on stdout):
@@ -23,6 +26,9 @@ const USAGE = `Usage (with --json, add --silent after npm run so that npm prints
   npm run ask -- -- "-1 question"                -- ends the options: for a question starting with "-"
   npm run --silent ask -- --json --conversation -   the same, each line read as a follow-up of the last
                                                   answered line when it does not stand alone (adds readAs)
+  npm run check -- "statement(s)"                 check statements against the article (verdict and quote each)
+  npm run --silent check -- --json "statement(s)" one JSON object
+  npm run --silent check -- --json -              one text per stdin line (a message; \n for a line break); JSON Lines out
   npm run participants -- [--country KR|US] [--kind company|official]
   npm run --silent participants -- --json [--country KR|US] [--kind company|official]
   npm run index                                   rebuild the vector index
@@ -132,6 +138,42 @@ async function askBatch(engine: QaEngine, conversation: boolean): Promise<number
   return failures > 0 ? 2 : 0;
 }
 
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  if (positionals.length === 0) throw new UsageError('Give a statement to check, e.g. npm run check -- "기업 10곳이 참석했대"');
+  const text = positionals.join(' ');
+  const checker = new ClaimChecker(await openEngine());
+  if (text === '-') return checkBatch(checker);
+  const accepted = checkMessageText(text);
+  if (!accepted.ok) {
+    if (values.json) process.stdout.write(`${JSON.stringify({ text, error: { code: accepted.problem.code, message: accepted.problem.message } })}\n`);
+    else process.stderr.write(`${accepted.problem.message}\n`);
+    return 2;
+  }
+  const result = await checker.check(accepted.text);
+  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  process.stdout.write(values.json ? `${JSON.stringify({ text, ...result })}\n` : `${formatCheck(result, styleFor(colour), colour)}\n`);
+  return 0;
+}
+
+/**
+ * JSON Lines: one text per input line, one result per line in the same order. A line is one
+ * message; `\n` in it (backslash, n) stands for a line break. Refused lines get an `error` object.
+ */
+async function checkBatch(checker: ClaimChecker): Promise<number> {
+  let failures = 0;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    const accepted = checkMessageText(line.replace(/\\n/g, '\n'));
+    if (!accepted.ok) {
+      failures++;
+      process.stdout.write(`${JSON.stringify({ text: line, error: { code: accepted.problem.code, message: accepted.problem.message } })}\n`);
+      continue;
+    }
+    process.stdout.write(`${JSON.stringify({ text: line, ...(await checker.check(accepted.text)) })}\n`);
+  }
+  return failures > 0 ? 2 : 0;
+}
+
 async function participants(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, country: { type: 'string' }, kind: { type: 'string' } } });
   const country = values.country?.toUpperCase();
@@ -215,6 +257,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'ask': return ask(args);
+    case 'check': return check(args);
     case 'participants': return participants(args);
     case 'index': return rebuildIndex();
     case 'eval': return evalCommand(args);

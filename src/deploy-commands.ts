@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   }
   const { scope, registered } = await deployCommands(config, commands);
   const where = scope === 'guild' ? `guild ${config.DISCORD_GUILD_ID}` : 'all guilds (global commands can take a while to appear)';
-  console.log(`Registered ${registered.length} commands for ${where}: ${registered.map((c) => `/${c.name}`).join(' ')}`);
+  // Slash commands as typed (`/ask`); a message command (type 3) by its menu name.
+  const shown = registered.map((c) => (c.type === 3 ? `"${c.name}" (message command)` : `/${c.name}`));
+  console.log(`Registered ${registered.length} commands for ${where}: ${shown.join(' ')}`);
 }
 
 main().catch((error: unknown) => {

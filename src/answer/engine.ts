@@ -59,6 +59,8 @@ export interface QaEngine {
   participants: readonly Participant[];
   index: OpenedIndex;
   retriever: HybridRetriever;
+  /** The bilingual glossary of the seeds, when there is one. */
+  glossary: GlossaryMatcher | null;
 }
 
 /** Bonus for a sentence of the kind the question names (headline, sub-headline). */
@@ -225,5 +227,5 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     return { question, language, ...(readAs === undefined ? {} : { readAs }), ...reply, ms: Math.round((performance.now() - started) * 1000) / 1000 };
   }
 
-  return { ask, rank, inspect, corpus, passages, participants: participantsByDocument.flatMap((d) => d.participants), passage: (document, id) => byKey.get(passageKey(document, id)), index, retriever };
+  return { ask, rank, inspect, corpus, passages, participants: participantsByDocument.flatMap((d) => d.participants), passage: (document, id) => byKey.get(passageKey(document, id)), index, retriever, glossary };
 }

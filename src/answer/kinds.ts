@@ -22,8 +22,9 @@ export interface KindSpan {
   end: number;
 }
 
-interface KindEntry extends GlossaryEntry {
-  kind: Kind;
+/** A glossary-shaped entry for one thing, with the kind this module gives it (not the sidecar's own `kind`). */
+interface KindEntry extends Omit<GlossaryEntry, 'kind'> {
+  thingKind: Kind;
   thing: string;
 }
 
@@ -71,7 +72,7 @@ export class KindLexicon {
       }
       const own = [...widened].filter((f) => !claimed.has(foldCase(f)));
       own.forEach((f) => claimed.add(foldCase(f)));
-      if (own.length > 0) entries.push({ kind, thing: key, ko: own, en: [] });
+      if (own.length > 0) entries.push({ thingKind: kind, thing: key, ko: own, en: [] });
     }
     return new KindLexicon(entries);
   }
@@ -88,8 +89,8 @@ export class KindLexicon {
   find(text: string): KindSpan[] {
     if (this.entries.length === 0) return [];
     return this.matcher.match(text).map((m) => {
-      const entry = m.entry as KindEntry;
-      return { kind: entry.kind, thing: entry.thing, start: m.start, end: m.end };
+      const entry = m.entry as unknown as KindEntry;
+      return { kind: entry.thingKind, thing: entry.thing, start: m.start, end: m.end };
     });
   }
 }

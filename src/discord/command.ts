@@ -1,5 +1,5 @@
 /**
- * What a slash command is, and what its handlers receive.
+ * What a command is (a slash command or a message command), and what its handlers receive.
  *
  * @module
  */
@@ -7,8 +7,10 @@ import type {
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { ClaimChecker } from '../answer/claims.js';
 import type { Logger } from 'pino';
 import type { QaEngine } from '../answer/engine.js';
 import type { AnswerStore } from './answers.js';
@@ -27,28 +29,54 @@ export interface BotContext {
   answers: AnswerStore;
   /** The last answered question per user and channel, for follow-ups. */
   conversations: ConversationMemory;
+  /** Checks statements of a message against the article. */
+  claims: ClaimChecker;
   /** Counters for /metrics. */
   metrics: MetricsSink;
   log: Logger;
 }
 
-/** Anything with a `toJSON()` giving a command definition, such as a `SlashCommandBuilder`. */
+/** Anything with a `toJSON()` giving a command definition: a `SlashCommandBuilder`, a `ContextMenuCommandBuilder`. */
 export interface CommandDefinition {
   readonly name: string;
-  toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody;
+  toJSON(): RESTPostAPIApplicationCommandsJSONBody;
 }
 
 /**
- * A slash command: its definition (registered by the deploy script) and its handlers.
+ * What every command has: its definition (registered by the deploy script) and, optionally, the
+ * handler of its buttons.
  *
  * Buttons belong to the command that created them: their custom id is
- * `<command>:<action>[:<argument>]`, and the router hands `action` and `argument` to {@link Command.button}.
+ * `<prefix>:<action>[:<argument>]`, where the prefix is {@link CommandBase.buttonPrefix} (by
+ * default the command's name), and the router hands `action` and `argument` to `button`.
  */
-export interface Command {
+interface CommandBase {
   data: CommandDefinition;
+  /** The prefix of this command's button ids, when its name cannot be one (`Check against the article`). */
+  buttonPrefix?: string;
+  button?(interaction: ButtonInteraction, action: string, argument: string, ctx: BotContext): Promise<void>;
+}
+
+/** A slash command (`/ask`). */
+export interface SlashCommand extends CommandBase {
+  kind?: 'slash';
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
-  button?(interaction: ButtonInteraction, action: string, argument: string, ctx: BotContext): Promise<void>;
+}
+
+/** A message command: run on a message from its "Apps" menu (`Check against the article`). */
+export interface MessageCommand extends CommandBase {
+  kind: 'message';
+  execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?: undefined;
+}
+
+/** A command of the bot. */
+export type Command = SlashCommand | MessageCommand;
+
+/** True for a message command. */
+export function isMessageCommand(command: Command): command is MessageCommand {
+  return command.kind === 'message';
 }
 
 /** Builds a button custom id for {@link Command.button}. */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 'discord.js';
-import { parseButtonId, type BotContext, type Command } from './command.js';
+import { isMessageCommand, parseButtonId, type BotContext, type Command, type MessageCommand, type SlashCommand } from './command.js';
 import { describeError, isAlreadyAcknowledged, isGone } from './errors.js';
 import { strings, uiLocale } from './i18n.js';
 import { edit, followUp, reply, suggest } from './respond.js';
@@ -21,16 +21,25 @@ export interface RouterOptions {
 }
 
 /**
- * Builds the interaction handler: slash commands, autocomplete and buttons go to their command;
+ * Builds the interaction handler: slash and message commands, autocomplete and buttons go to their command;
  * anything a handler throws becomes an ephemeral apology (the discord.js guide's pattern:
  * follow up when already replied, edit a pending "thinking…", else reply) and an error line
  * naming the interaction id. It never throws, so an error never reaches the process.
  */
 export function createRouter({ commands, ctx, secrets = [] }: RouterOptions): InteractionRouter {
-  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const byName = new Map(commands.filter((c): c is SlashCommand => !isMessageCommand(c)).map((c) => [c.data.name, c]));
+  const messageCommands = new Map(commands.filter((c): c is MessageCommand => isMessageCommand(c)).map((c) => [c.data.name, c]));
+  const byButtonPrefix = new Map<string, Command>(commands.map((c) => [c.buttonPrefix ?? c.data.name, c]));
 
   async function dispatch(interaction: Interaction): Promise<void> {
-    if (interaction.isChatInputCommand()) {
+    if (interaction.isMessageContextMenuCommand()) {
+      const command = messageCommands.get(interaction.commandName);
+      if (!command) {
+        await reply(interaction, { content: strings(uiLocale(interaction.locale)).unknownCommand }, { ephemeral: true });
+        return;
+      }
+      await command.execute(interaction, ctx);
+    } else if (interaction.isChatInputCommand()) {
       const command = byName.get(interaction.commandName);
       if (!command) {
         await reply(interaction, { content: strings(uiLocale(interaction.locale)).unknownCommand }, { ephemeral: true });
@@ -43,14 +52,14 @@ export function createRouter({ commands, ctx, secrets = [] }: RouterOptions): In
       else await suggest(interaction, []);
     } else if (interaction.isButton()) {
       const parsed = parseButtonId(interaction.customId);
-      const command = parsed ? byName.get(parsed.command) : undefined;
+      const command = parsed ? byButtonPrefix.get(parsed.command) : undefined;
       if (!parsed || !command?.button) {
         await reply(interaction, { content: strings(uiLocale(interaction.locale)).expiredButton }, { ephemeral: true });
         return;
       }
       await command.button(interaction, parsed.action, parsed.argument, ctx);
     }
-    // Other kinds (select menus, modals, context menus) are not offered by this bot: ignored.
+    // Other kinds (select menus, modals, user commands) are not offered by this bot: ignored.
   }
 
   return async function route(interaction: Interaction): Promise<void> {
@@ -67,6 +76,7 @@ export function createRouter({ commands, ctx, secrets = [] }: RouterOptions): In
 
 function kindOf(interaction: Interaction): string {
   if (interaction.isChatInputCommand()) return `/${interaction.commandName}`;
+  if (interaction.isContextMenuCommand()) return `message command "${interaction.commandName}"`;
   if (interaction.isAutocomplete()) return `autocomplete /${interaction.commandName}`;
   if (interaction.isButton()) return `button ${interaction.customId.split(':').slice(0, 2).join(':')}`;
   return `type ${interaction.type}`;

@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, RESTEvents, Status, type Interaction } from 'discord.js';
 import type { Logger } from 'pino';
+import { ClaimChecker } from '../answer/claims.js';
 import type { QaEngine } from '../answer/engine.js';
 import type { BotConfig } from '../config.js';
 import { AnswerStore } from './answers.js';
@@ -107,6 +108,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     feedback: await FeedbackLog.open({ file: config.FEEDBACK_FILE, key: config.FEEDBACK_SALT, log }),
     answers: new AnswerStore(),
     conversations: new ConversationMemory({ now: options.now }),
+    claims: new ClaimChecker(engine),
     metrics: options.metrics ?? noMetrics,
     log,
   };

@@ -25,7 +25,8 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
 export class GlossaryMatcher {
   private readonly forms: { form: string; entry: GlossaryEntry; latin: boolean }[];
 
-  constructor(entries: readonly GlossaryEntry[]) {
+  /** @param entries - the glossary, kept as {@link GlossaryMatcher.entries} */
+  constructor(readonly entries: readonly GlossaryEntry[]) {
     this.forms = entries
       .flatMap((entry) => [...entry.ko, ...entry.en, ...entry.en.flatMap(swappedName)].map((f) => ({ form: foldCase(f), entry, latin: !/\p{Script=Hangul}/u.test(f) })))
       .sort((a, b) => b.form.length - a.form.length);

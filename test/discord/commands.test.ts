@@ -9,12 +9,14 @@ import { commands } from '../../commands/index.js';
 import { buttonId, parseButtonId } from '../../src/discord/command.js';
 import { commandDefinitions } from '../../src/discord/deploy.js';
 
-type Json = { name: string; name_localizations?: Record<string, string>; description: string; description_localizations?: Record<string, string>; options?: Json[]; max_length?: number; required?: boolean; autocomplete?: boolean; choices?: Array<{ name_localizations?: Record<string, string> }> };
-const defs = commandDefinitions(commands) as Json[];
+type Json = { name: string; type?: number; name_localizations?: Record<string, string>; description: string; description_localizations?: Record<string, string>; options?: Json[]; max_length?: number; required?: boolean; autocomplete?: boolean; choices?: Array<{ name_localizations?: Record<string, string> }> };
+const all = commandDefinitions(commands) as Json[];
+/** The slash commands (type 1, the default); the message command has neither description nor options. */
+const defs = all.filter((d) => (d.type ?? 1) === 1);
 
 describe('commands', () => {
-  it('are ask, participants, source and help, listed explicitly in commands/index.ts', () => {
-    expect(defs.map((d) => d.name)).toEqual(['ask', 'participants', 'source', 'help']);
+  it('are ask, participants, source, help and the message command, listed explicitly in commands/index.ts', () => {
+    expect(all.map((d) => [d.name, d.type ?? 1])).toEqual([['ask', 1], ['participants', 1], ['source', 1], ['help', 1], ['Check against the article', 3]]);
     expect(readFileSync('commands/index.ts', 'utf8')).not.toMatch(/readdir|glob|import\(/);
   });
 
@@ -42,10 +44,26 @@ describe('commands', () => {
     expect(id).toMatchObject({ name: 'id', required: true, autocomplete: true, max_length: 100 });
   });
 
-  it('every command has a handler; /source also autocompletes and /ask handles its buttons', () => {
+  it('the message command has a Korean name and nothing a message command may not have', () => {
+    const message = all.find((d) => d.type === 3)!;
+    expect(message).toEqual({ name: 'Check against the article', name_localizations: { ko: '기사로 확인' }, type: 3 });
+  });
+
+  it('every command has a handler; /source also autocompletes, /ask and the check handle their buttons', () => {
     for (const c of commands) expect(typeof c.execute).toBe('function');
     expect(commands.find((c) => c.data.name === 'source')?.autocomplete).toBeTypeOf('function');
     expect(commands.find((c) => c.data.name === 'ask')?.button).toBeTypeOf('function');
+    expect(commands.find((c) => c.kind === 'message')).toMatchObject({ buttonPrefix: 'check', button: expect.any(Function) });
+  });
+
+  it('are passed down, never imported by the layers below (src/ imports the list only in the two entry points)', () => {
+    const importsList = /(?:from\s*|import\(\s*)['"][^'"]*commands\/index/u;
+    const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join('src', f));
+    const importers = files.filter((f) => importsList.test(readFileSync(f, 'utf8'))).sort();
+    expect(files.length).toBeGreaterThan(40);
+    expect(importers).toEqual(['src/bot.ts', 'src/deploy-commands.ts']);
+    expect(readFileSync('src/bot.ts', 'utf8')).toContain("import('../commands/index.js')");
+    expect(readFileSync('src/deploy-commands.ts', 'utf8')).toContain("from '../commands/index.js'");
   });
 });
 

@@ -27,8 +27,8 @@ describe('deployCommands', () => {
     expect(put).toMatchObject({ method: 'PUT', route: `/applications/${emu.applicationId}/guilds/${emu.guildId}/commands`, status: 200 });
     expect(put.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions(commands))));
     expect(result.scope).toBe('guild');
-    expect(result.registered.map((c) => c.name)).toEqual(['ask', 'participants', 'source', 'help']);
-    expect(emu.commands.guild[emu.guildId]).toHaveLength(4);
+    expect(result.registered.map((c) => [c.name, c.type])).toEqual([['ask', 1], ['participants', 1], ['source', 1], ['help', 1], ['Check against the article', 3]]);
+    expect(emu.commands.guild[emu.guildId]).toHaveLength(5);
     expect(emu.commands.global).toBeNull();
   });
 
@@ -39,7 +39,15 @@ describe('deployCommands', () => {
     expect(put).toMatchObject({ method: 'PUT', route: `/applications/${emu.applicationId}/commands`, status: 200 });
     expect(put.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions(commands))));
     expect(result.scope).toBe('global');
-    expect(emu.commands.global?.map((c) => (c as { name: string }).name)).toEqual(['ask', 'participants', 'source', 'help']);
+    expect(emu.commands.global?.map((c) => (c as { name: string }).name)).toEqual(['ask', 'participants', 'source', 'help', 'Check against the article']);
+  });
+
+  it('is refused, as Discord refuses it, when a message command carries a description or a slash-command-style name is broken', async () => {
+    const broken = [{ data: { name: 'Check against the article', toJSON: () => ({ name: 'Check against the article', type: 3, description: 'not allowed' }) } }, { data: { name: 'Bad Name', toJSON: () => ({ name: 'Bad Name', description: 'slash names are lower case, no spaces' }) } }];
+    const error = await deployCommands({ ...base(), DISCORD_GUILD_ID: emu.guildId }, broken as never).catch((e: unknown) => e);
+
+    expect((error as Error).message).toMatch(/400.*50035/);
+    expect(JSON.stringify(emu.requests.at(-1)!.status)).toBe('400');
   });
 
   it('reports a refusal without the token', async () => {

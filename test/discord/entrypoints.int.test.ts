@@ -159,13 +159,13 @@ describe('the bot (npm start)', () => {
 });
 
 describe('npm run deploy-commands', () => {
-  it('registers the four commands for the guild and says so', async () => {
+  it('registers the five commands (four slash commands, one message command) for the guild and says so', async () => {
     const deploy = runProgram('deploy-commands', botEnv({ DISCORD_GUILD_ID: emu.guildId }));
     const { code } = await deploy.exit;
 
     expect(deploy.stderr()).toBe('');
     expect(code).toBe(0);
-    expect(deploy.stdout()).toContain(`Registered 4 commands for guild ${emu.guildId}: /ask /participants /source /help`);
-    expect(emu.commands.guild[emu.guildId]).toHaveLength(4);
+    expect(deploy.stdout()).toContain(`Registered 5 commands for guild ${emu.guildId}: /ask /participants /source /help "Check against the article" (message command)`);
+    expect(emu.commands.guild[emu.guildId]).toHaveLength(5);
   });
 });

@@ -1,9 +1,9 @@
 /** startBot's own contract: failures to log in, idempotent stop, nothing left open. */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { commands } from '../../commands/index.js';
 import type { QaEngine } from '../../src/answer/engine.js';
 import { loadBotConfig } from '../../src/config.js';
-import { commands } from '../../commands/index.js';
 import { startBot } from '../../src/discord/start.js';
 import { createLogger } from '../../src/log.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../fakes/discord-emulator.js';

@@ -16,7 +16,8 @@
  * It keeps the rules Discord enforces and tests care about: one acknowledgement per interaction,
  * within 3 s (`404 Unknown interaction` afterwards, `400 already acknowledged` on a second one),
  * message and embed length limits, the empty-message rule, autocomplete choice limits, slash
- * command name/description rules, gateway RESUME with replay of missed dispatches, and GUILD_CREATE
+ * command name/description rules (chat input, user and message commands), message commands with
+ * their resolved target message, gateway RESUME with replay of missed dispatches, and GUILD_CREATE
  * only when the `Guilds` intent is requested (as Discord does). Error codes and bodies follow
  * Discord's JSON error format (`{message, code, errors?}`); where Discord's exact wording is not
  * documented the emulator says so in a comment.
@@ -113,6 +114,14 @@ export interface CommandInteractionInput extends InteractionContextInput {
   options?: OptionInput[];
 }
 
+/** A message command ("Apps" → command on a message) to dispatch, with the message it targets. */
+export interface MessageCommandInput extends InteractionContextInput {
+  /** The command's name as registered (`Check against the article`). */
+  name: string;
+  /** The target message: its text, who wrote it (default: a user other than the invoker), and its embeds. */
+  target: { content: string; authorId?: string; embeds?: unknown[]; id?: string };
+}
+
 /** A button click to dispatch. */
 export interface ButtonInteractionInput extends InteractionContextInput {
   customId: string;
@@ -204,6 +213,12 @@ export interface DiscordEmulator {
   sendAutocomplete(input: CommandInteractionInput): InteractionHandle;
   /** Dispatches a button click (type 3, component type 2). */
   sendButton(input: ButtonInteractionInput): InteractionHandle;
+  /**
+   * Dispatches a message command (type 2 with `data.type` 3): `data.target_id` names the message and
+   * `data.resolved.messages` carries it whole, content included, as Discord sends it to an app
+   * without the Message Content intent. `<@id>` mentions in the content come with `mentions`.
+   */
+  sendMessageCommand(input: MessageCommandInput): InteractionHandle;
   /** Answers the next `times` matching requests with `status` (and `body`) instead of serving them. */
   failNext(match: FaultMatch, status: number, times?: number, body?: object): void;
   /** Leaves the next `times` matching requests without an answer (to exercise `rest.timeout`). */
@@ -236,6 +251,7 @@ const DISCORD_EPOCH = 1_420_070_400_000n;
 const SNOWFLAKE = /^\d{17,19}$/;
 
 const InteractionType = { Command: 2, Component: 3, Autocomplete: 4 } as const;
+const CommandType = { ChatInput: 1, User: 2, Message: 3 } as const;
 const Callback = {
   Reply: 4,
   DeferReply: 5,
@@ -266,6 +282,9 @@ const Limits = {
   choices: 25,
   choiceName: 100,
   commands: 100,
+  /** User and message commands each: at most 5 per application (or guild). */
+  contextMenuCommands: 5,
+  contextMenuName: 32,
   options: 25,
   commandDescription: 100,
 };
@@ -417,12 +436,28 @@ function validateName(errors: FormErrors, path: Array<string | number>, name: un
   }
 }
 
-function validateLocalized(errors: FormErrors, at: Array<string | number>, item: JsonObject, chatInput: boolean): void {
-  validateName(errors, [...at, 'name'], item.name);
-  for (const [locale, name] of Object.entries(asObject(item.name_localizations))) {
-    validateName(errors, [...at, 'name_localizations', locale], name);
+/** User and message command names: 1–32 characters, mixed case and spaces allowed (Discord's documented rule). */
+const CONTEXT_MENU_NAME = /^[-_' \p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]+$/u;
+
+function validateContextMenuName(errors: FormErrors, path: Array<string | number>, name: unknown): void {
+  if (typeof name !== 'string' || !CONTEXT_MENU_NAME.test(name) || name.trim() !== name || length(name) < 1 || length(name) > Limits.contextMenuName) {
+    errors.add(path, 'APPLICATION_COMMAND_INVALID_NAME', `Command name is invalid`);
   }
-  if (!chatInput) return;
+}
+
+function validateLocalized(errors: FormErrors, at: Array<string | number>, item: JsonObject, chatInput: boolean): void {
+  const check = chatInput ? validateName : validateContextMenuName;
+  check(errors, [...at, 'name'], item.name);
+  for (const [locale, name] of Object.entries(asObject(item.name_localizations))) {
+    check(errors, [...at, 'name_localizations', locale], name);
+  }
+  if (!chatInput) {
+    // A user or message command has no description and no options; Discord's exact wording for
+    // this refusal is not documented: this mirrors its form-error shape.
+    if (typeof item.description === 'string' && item.description !== '') errors.add([...at, 'description'], 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION', 'Context menu commands cannot have a description');
+    if (asArray(item.options).length > 0) errors.add([...at, 'options'], 'APPLICATION_COMMAND_CONTEXT_MENU_OPTIONS', 'Context menu commands cannot have options');
+    return;
+  }
   errors.length([...at, 'description'], item.description, 1, Limits.commandDescription);
   for (const [locale, text] of Object.entries(asObject(item.description_localizations))) {
     errors.length([...at, 'description_localizations', locale], text, 1, Limits.commandDescription);
@@ -454,10 +489,16 @@ function validateCommands(body: unknown): Reply | null {
     errors.add([], 'BASE_TYPE_MAX_LENGTH', `Must be ${Limits.commands} or fewer in length.`);
   }
   const seen = new Set<string>();
+  for (const type of [CommandType.User, CommandType.Message]) {
+    if (body.filter((raw) => asObject(raw).type === type).length > Limits.contextMenuCommands) {
+      errors.add([], 'BASE_TYPE_MAX_LENGTH', `At most ${Limits.contextMenuCommands} commands of type ${type}.`);
+    }
+  }
   body.forEach((raw, i) => {
     const command = asObject(raw);
     const type = typeof command.type === 'number' ? command.type : 1;
-    validateLocalized(errors, [i], command, type === 1);
+    if (![CommandType.ChatInput, CommandType.User, CommandType.Message].includes(type as 1 | 2 | 3)) errors.add([i, 'type'], 'BASE_TYPE_CHOICES', `Value must be one of (1, 2, 3).`);
+    validateLocalized(errors, [i], command, type === CommandType.ChatInput);
     if (type === 1) validateOptions(errors, [i], asArray(command.options));
     const key = `${type}:${String(command.name)}`;
     if (seen.has(key)) errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique');
@@ -543,6 +584,10 @@ interface InteractionState {
   id: string;
   token: string;
   type: number;
+  /** For application commands: 1 chat input, 2 user, 3 message. */
+  commandType: number | null;
+  /** For a message command: the message it was used on. */
+  targetMessageId: string | null;
   name: string;
   createdAt: number;
   channelId: string;
@@ -946,9 +991,51 @@ class Emulator implements DiscordEmulator {
     return this.dispatchInteraction(InteractionType.Component, input.customId, input, data, message);
   }
 
+  sendMessageCommand(input: MessageCommandInput): InteractionHandle {
+    const guildId = input.guildId === undefined ? this.guildId : input.guildId;
+    const channelId = this.channelFor(guildId, input.userId);
+    const registered = this.findCommand(input.name, guildId, CommandType.Message);
+    const target = this.userMessage(channelId, guildId, input.target);
+    const data: JsonObject = {
+      id: asString(registered?.id) ?? this.snowflake(),
+      name: input.name,
+      type: CommandType.Message,
+      target_id: target.id,
+      ...(registered && asString(registered.guild_id) ? { guild_id: registered.guild_id } : {}),
+      resolved: { messages: { [target.id]: target } },
+    };
+    return this.dispatchInteraction(InteractionType.Command, input.name, input, data);
+  }
+
+  /** A message written by a user (not the bot) in a channel, as Discord includes it in `resolved.messages`. */
+  private userMessage(channelId: string, guildId: string | null, target: MessageCommandInput['target']): ApiMessage {
+    const authorId = target.authorId ?? this.snowflake();
+    const mentionIds = [...new Set([...target.content.matchAll(/<@!?(\d{17,19})>/g)].map((m) => m[1]!))];
+    const message: ApiMessage = {
+      id: target.id ?? this.snowflake(),
+      type: 0,
+      channel_id: channelId,
+      author: this.user(authorId),
+      content: target.content,
+      embeds: asArray(target.embeds),
+      components: [],
+      attachments: [],
+      mentions: mentionIds.map((id) => this.user(id)),
+      mention_roles: [...target.content.matchAll(/<@&(\d{17,19})>/g)].map((m) => m[1]!),
+      mention_everyone: /@(?:everyone|here)\b/.test(target.content),
+      pinned: false,
+      tts: false,
+      timestamp: this.iso(),
+      edited_timestamp: null,
+      flags: 0,
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
   private commandData(input: CommandInteractionInput): JsonObject {
     const guildId = input.guildId === undefined ? this.guildId : input.guildId;
-    const registered = this.findCommand(input.name, guildId);
+    const registered = this.findCommand(input.name, guildId, CommandType.ChatInput);
     const users = this.resolvedUsers(input.options ?? []);
     return {
       id: asString(registered?.id) ?? this.snowflake(),
@@ -960,10 +1047,10 @@ class Emulator implements DiscordEmulator {
     };
   }
 
-  private findCommand(name: string, guildId: string | null): JsonObject | undefined {
+  private findCommand(name: string, guildId: string | null, type: number): JsonObject | undefined {
     const lists = [guildId ? this.commands.guild[guildId] : undefined, this.commands.global ?? undefined];
     for (const list of lists) {
-      const found = list?.map(asObject).find((c) => c.name === name && (c.type ?? 1) === 1);
+      const found = list?.map(asObject).find((c) => c.name === name && (c.type ?? 1) === type);
       if (found) return found;
     }
     return undefined;
@@ -1032,6 +1119,8 @@ class Emulator implements DiscordEmulator {
       id,
       token,
       type,
+      commandType: type === InteractionType.Command || type === InteractionType.Autocomplete ? Number(data.type ?? CommandType.ChatInput) : null,
+      targetMessageId: typeof data.target_id === 'string' && data.type === CommandType.Message ? data.target_id : null,
       name,
       createdAt: this.opts.now(),
       channelId,
@@ -1487,7 +1576,8 @@ class Emulator implements DiscordEmulator {
     if (invalid) return invalid;
     const message: ApiMessage = {
       ...this.newMessage(state.channelId, state.guildId, data, files),
-      type: state.type === InteractionType.Command ? 20 : 19,
+      // 20 CHAT_INPUT_COMMAND, 23 CONTEXT_MENU_COMMAND, 19 REPLY (components).
+      type: state.type !== InteractionType.Command ? 19 : state.commandType === CommandType.ChatInput ? 20 : 23,
       application_id: this.applicationId,
       webhook_id: this.applicationId,
       interaction_metadata: {
@@ -1495,7 +1585,8 @@ class Emulator implements DiscordEmulator {
         type: state.type,
         user: state.user,
         authorizing_integration_owners: state.ownerMap,
-        ...(state.type === InteractionType.Command ? { name: state.name, command_type: 1 } : {}),
+        ...(state.type === InteractionType.Command ? { name: state.name, command_type: state.commandType ?? CommandType.ChatInput } : {}),
+        ...(state.targetMessageId ? { target_message_id: state.targetMessageId } : {}),
       },
     };
     if (!(message.flags & MessageFlag.Loading) && isEmptyMessage(message)) return emptyMessage();

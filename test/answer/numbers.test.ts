@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { comparable, findNumbers, standing } from '../../src/answer/numbers.js';
+
+const read = (text: string) => findNumbers(text).map((n) => `${n.text}=${n.value}/${n.dimension}`);
+
+describe('findNumbers', () => {
+  it('reads digits with Korean counters, and what they count', () => {
+    expect(read('기업 10곳이 왔고 관계자 3명, 1회, 21일, 11월, 2022년, 3년, 10주년, 25도, 3%')).toEqual([
+      '10곳=10/count', '3명=3/people', '1회=1/times', '21일=21/day', '11월=11/month', '2022년=2022/year', '3년=3/duration', '10주년=10/anniversary', '25도=25/degree', '3%=3/percent',
+    ]);
+  });
+
+  it('reads Korean large units, Sino-Korean numerals and native numbers before a counter', () => {
+    expect(read('20조 원, 3조 5천억 원, 1억 2천만, 십육 개, 여덟 곳, 두 번, 열 명')).toEqual([
+      '20조 원=20000000000000/amount', '3조 5천억 원=3500000000000/amount', '1억 2천만=120000000/amount', '십육 개=16/count', '여덟 곳=8/count', '두 번=2/times', '열 명=10/people',
+    ]);
+  });
+
+  it('does not take syllables of ordinary words for numbers (이번, 이 장관, 일본, 한국, 네이버, 열린다, 세계)', () => {
+    expect(read('이번 회의에서 이 장관은 일본과 한국, 네이버가 열린다고 세계에 알렸다')).toEqual([]);
+  });
+
+  it('reads English digits, number words, ordinals, scales, money and months', () => {
+    expect(read('ten US companies, 16 companies, twenty-one people, the 22nd, the 10th anniversary, $20 billion, last March, 3pm, 25 degrees')).toEqual([
+      'ten=10/count', '16=16/count', 'twenty-one=21/people', '22nd=22/ordinal', '10th=10/anniversary', '$20 billion=20000000000/amount', 'March=3/month', '3=3/clock', '25=25/degree',
+    ]);
+  });
+
+  it('reads a frequency as times per year, in Korean and English', () => {
+    expect(read('연 1회 열고, 1년에 두 번, 3년마다, 매년, once a year, twice a year, every three years, annually')).toEqual([
+      '연 1회=1/rate', '1년에 두 번=2/rate', '3년마다=0.3333333333333333/rate', '매년=1/rate', 'once a year=1/rate', 'twice a year=2/rate', 'every three years=0.3333333333333333/rate', 'annually=1/rate',
+    ]);
+  });
+
+  it('leaves "one" as a pronoun and "may" as a verb alone', () => {
+    expect(read('the only one who may come')).toEqual([]);
+    expect(read('signed on May 21')).toEqual(['May=5/month', '21=21/day']);
+  });
+});
+
+describe('standing', () => {
+  const one = (text: string) => findNumbers(text)[0]!;
+
+  it('agrees across counters and languages (8곳 and eight companies, 21일 and the 21st)', () => {
+    expect(standing(one('8곳'), findNumbers('eight companies attended')).status).toBe('agrees');
+    expect(standing(one('22일'), findNumbers('on the 21st')).status).toBe('differs');
+    expect(standing(one('21일'), findNumbers('on the 21st')).status).toBe('agrees');
+  });
+
+  it('differs only from numbers of a comparable kind, else the number is absent', () => {
+    const counted = findNumbers('16개 기업, 21일');
+    expect(standing(one('10곳'), counted)).toMatchObject({ status: 'differs', others: [{ text: '16개' }] });
+    expect(standing(one('3%'), counted).status).toBe('absent');
+    expect(comparable('count', 'people')).toBe(false);
+    expect(comparable('day', 'ordinal')).toBe(true);
+  });
+});
