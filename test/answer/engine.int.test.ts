@@ -138,6 +138,29 @@ describe('every answer', () => {
   });
 });
 
+/**
+ * The confident wrong answers a tester found in the previous engine (issue 8): each now cites the
+ * sentence that answers it, or declines when the article states no such thing.
+ */
+describe('the confident wrong answers of the previous engine', () => {
+  it.each([
+    ['중소기업 지원 얘기도 나왔나요?', 'S14'],
+    ['러몬도 장관은 누구랑 같이 한국 왔어?', 'S17'],
+    ['탈탄소 이야기도 나왔어?', 'S19'],
+    ['What did Minister Chang-yang Lee ask the US regarding steel?', 'S21'],
+  ])('"%s" cites %s first, not the attendance list', async (question, id) => {
+    const result = await engine.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.citations[0]?.id).toBe(id);
+  });
+
+  it.each(['삼성은 미국에 얼마를 투자하기로 했어?', 'How much is Samsung investing in the US?'])('declines "%s": the article states no amount', async (question) => {
+    const result = await engine.ask(question);
+    expect(result.answered).toBe(false);
+    expect(result.citations).toEqual([]);
+  });
+});
+
 describe('questions the article cannot answer', () => {
   it.each(['오늘 서울 날씨 어때?', 'What is the weather like in Seoul tomorrow?'])('declines "%s" with related sentences only', (q) => {
     const result = ask(q);
