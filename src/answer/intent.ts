@@ -44,9 +44,15 @@ export function textHasAnswerShape(intent: Intent, text: string): boolean {
   return !pattern || pattern.test(text);
 }
 
+/** True when the sentence or its English rendering matches the pattern. */
+function passageMatches(pattern: RegExp, passage: Passage): boolean {
+  return pattern.test(passage.sentence.text) || (passage.translation !== undefined && pattern.test(passage.translation));
+}
+
 /** True when the passage (or its rendering) has the shape the intent asks for. */
 export function hasAnswerShape(intent: Intent, passage: Passage): boolean {
-  return textHasAnswerShape(intent, passage.sentence.text) || (passage.translation !== undefined && textHasAnswerShape(intent, passage.translation));
+  const pattern = ANSWER_SHAPES[intent];
+  return !pattern || passageMatches(pattern, passage);
 }
 
 /** Bonus for a passage shaped like the answer, and a smaller penalty for headings (they repeat the body in fewer words). */
@@ -89,6 +95,5 @@ export function detectSubtype(question: string): AnswerSubtype | null {
 
 /** True when the passage (or its rendering) holds an answer of the subtype. */
 export function hasSubtypeShape(subtype: AnswerSubtype, passage: Passage): boolean {
-  const shape = SUBTYPES.find(([name]) => name === subtype)![2];
-  return shape.test(passage.sentence.text) || (passage.translation !== undefined && shape.test(passage.translation));
+  return passageMatches(SUBTYPES.find(([name]) => name === subtype)![2], passage);
 }

@@ -56,17 +56,6 @@ export interface ExternalReport {
   misses: { id: string; q: string; gold: string; got: string | null; answered: boolean }[];
 }
 
-/** Start offsets of each sentence in the source text (sentences are verbatim, in order). */
-function sentenceSpans(context: string, texts: readonly string[]): { start: number; end: number }[] {
-  let cursor = 0;
-  return texts.map((text) => {
-    const start = context.indexOf(text, cursor);
-    if (start < 0) return { start: -1, end: -1 };
-    cursor = start + text.length;
-    return { start, end: cursor };
-  });
-}
-
 async function declined(engine: QaEngine, q: string): Promise<boolean> {
   try {
     return !(await engine.ask(q)).answered;
@@ -87,10 +76,10 @@ export async function evaluateExternal(paragraphs: readonly ExternalParagraph[],
   for (const [i, paragraph] of paragraphs.entries()) {
     const engine = await createMemoryEngine(new Map([[`external-${i}.txt`, paragraph.context]]));
     const sentences = engine.passages.map((p) => p.sentence);
-    const spans = sentenceSpans(paragraph.context, sentences.map((s) => s.text));
     const bm25 = new PlainBm25(sentences.map((s) => s.text));
     for (const qa of paragraph.qas) {
-      const gold = spans.findIndex((span) => span.start <= qa.answer_start && qa.answer_start < span.end);
+      // The paragraph is the whole file, so sentence offsets into the raw file are offsets into the context.
+      const gold = sentences.findIndex((s) => s.start <= qa.answer_start && qa.answer_start < s.end);
       if (gold < 0) continue;
       questions++;
       const goldId = sentences[gold]!.id;

@@ -102,16 +102,31 @@ export class HybridRetriever {
 
   /** Share of the question's concept weight that the passage covers. */
   support(query: AnalyzedQuery, passage: Passage, weights = query.concepts.map((c) => this.conceptWeight(c)), context?: Passage): number {
+    return this.measure(query, passage, weights, context).support;
+  }
+
+  /**
+   * One match per concept serves support, the names check and the missing focus alike. `isName`
+   * marks the concepts a passage must mention (distinctive names); without it no name is required.
+   */
+  private measure(query: AnalyzedQuery, passage: Passage, weights: readonly number[], context?: Passage, isName?: readonly boolean[]): { support: number; coversNames: boolean; missingFocus: number } {
     let total = 0;
     let covered = 0;
+    let missing = 0;
+    let coversNames = true;
     query.concepts.forEach((concept, i) => {
       total += weights[i]!;
       const own = conceptMatch(concept, passage.tokens);
       const borrowed = context && own < 1 ? this.weights.context * conceptMatch(concept, context.tokens) : 0;
       covered += weights[i]! * Math.max(own, borrowed);
+      if (own < 0.5) {
+        missing = Math.max(missing, weights[i]!);
+        if (isName?.[i]) coversNames = false;
+      }
     });
-    return total === 0 ? 0 : covered / total;
+    return { support: total === 0 ? 0 : covered / total, coversNames, missingFocus: total === 0 ? 0 : missing / total };
   }
+
 
   /** The sentence before a passage in the same paragraph, which a "these"/"이들" sentence leans on. */
   private previous(label: number): Passage | undefined {
@@ -154,29 +169,14 @@ export class HybridRetriever {
     const conceptWeights = query.concepts.map((c) => this.conceptWeight(c));
     // Names the article uses everywhere (Korea, the US) do not single a sentence out; rarer ones do.
     const isName = query.concepts.map((c, i) => c.properName && conceptWeights[i]! >= this.weights.distinctiveName);
-    const totalWeight = conceptWeights.reduce((a, b) => a + b, 0);
     const ranked: RankedPassage[] = [];
     for (const label of candidates) {
       const passage = this.passages[label]!;
-      const context = this.previous(label);
-      // One match per concept serves support, the names check and the missing focus alike.
-      let covered = 0;
-      let missing = 0;
-      let coversNames = true;
-      query.concepts.forEach((concept, i) => {
-        const own = conceptMatch(concept, passage.tokens);
-        const borrowed = context && own < 1 ? this.weights.context * conceptMatch(concept, context.tokens) : 0;
-        covered += conceptWeights[i]! * Math.max(own, borrowed);
-        if (own < 0.5) {
-          missing = Math.max(missing, conceptWeights[i]!);
-          if (isName[i]) coversNames = false;
-        }
-      });
-      const support = totalWeight === 0 ? 0 : covered / totalWeight;
+      const { support, coversNames, missingFocus } = this.measure(query, passage, conceptWeights, this.previous(label), isName);
       const sim = Math.max(0, similarity.get(label) ?? dot(vector, this.store.vector(label)));
       const keyword = bestKeyword > 0 ? keywordScores[label]! / bestKeyword : 0;
       const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
-      ranked.push({ passage, score, support, similarity: sim, keyword, coversNames, missingFocus: totalWeight === 0 ? 0 : missing / totalWeight });
+      ranked.push({ passage, score, support, similarity: sim, keyword, coversNames, missingFocus });
     }
     ranked.sort((a, b) => b.score - a.score || a.passage.sentence.ordinal - b.passage.sentence.ordinal);
     return ranked.slice(0, k);
