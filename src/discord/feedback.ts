@@ -11,23 +11,14 @@
 import { mkdir, open, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { redactMentions, type DeclinedRecord, type FeedbackRecord, type RecordLanguage, type VoteRecord } from '../feedback/records.js';
+import { redactMentions, type DeclinedRecord, type FeedbackRecord, type VoteRecord } from '../feedback/records.js';
 import { UserKey } from '../feedback/user-key.js';
 
 /** What a click supplies; the log adds the time, redacts the question and hashes the user. */
-export interface VoteInput {
-  vote: 'up' | 'down';
-  answerId: string;
-  question: string;
-  language: RecordLanguage;
-  answered: boolean;
-  /** Cited sentences as `document#id`, in marker order. */
-  citations: string[];
-  /** Their texts, aligned with `citations`. */
-  citationTexts?: string[];
+export type VoteInput = Omit<VoteRecord, 'type' | 'at' | 'user'> & {
   /** Discord user id: kept in memory only, hashed before anything is written. */
   userId: string;
-}
+};
 
 /** What a declined question supplies. */
 export type DeclinedInput = Omit<DeclinedRecord, 'type' | 'at'>;
