@@ -15,8 +15,30 @@ const QUESTION_PATTERNS: [Intent, RegExp][] = [
   ['how', /어떻게|어떤\s*방식|\bhow\b/i],
 ];
 
-/** Classifies a question by the kind of answer it wants; `what` when nothing more specific fits. */
+/** The plain "what"/"which" of an English question. */
+const ENGLISH_WHAT = /\b(?:what|which)\b/i;
+/** Words from "what" within which a specific cue still refines it ("What was the *venue*?"). */
+const WHAT_PHRASE_WORDS = 4;
+
+/**
+ * Classifies a question by the kind of answer it wants; `what` when nothing more specific fits.
+ * English fronts its question word, so there the earliest cue wins, and a specific cue inside a
+ * later clause does not ("What did he say *when* he left?" asks what; "Who was king *when*…" asks
+ * who), though one within the first words after "what" refines it ("What was the *reason*…?").
+ * Korean puts its question word anywhere, so there the order of the patterns decides.
+ */
 export function detectIntent(question: string): Intent {
+  if (!/\p{Script=Hangul}/u.test(question)) {
+    let best: { intent: Intent; at: number } | null = null;
+    for (const [intent, pattern] of QUESTION_PATTERNS) {
+      const at = pattern.exec(question)?.index;
+      if (at !== undefined && (best === null || at < best.at)) best = { intent, at };
+    }
+    const what = ENGLISH_WHAT.exec(question)?.index;
+    if (what === undefined || best === null || best.at <= what) return best?.intent ?? 'what';
+    const wordsBetween = question.slice(what, best.at).trim().split(/\s+/).length;
+    return wordsBetween <= WHAT_PHRASE_WORDS ? best.intent : 'what';
+  }
   for (const [intent, pattern] of QUESTION_PATTERNS) if (pattern.test(question)) return intent;
   return 'what';
 }
@@ -73,8 +95,8 @@ export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeig
   return (shaped ? weights.shaped : 0) - (heading ? weights.heading : 0);
 }
 
-/** A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a time of day. */
-export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock';
+/** A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a time of day, how often. */
+export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency';
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
@@ -85,6 +107,7 @@ const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   ['age', /나이|몇\s*살|몇\s*세|\bhow old\b|\bage\b/iu, /\d+\s*(?:세|살)|\baged?\s+\d+|\d+-year-old|\bage of \d+/iu],
   ['duration', /몇\s*시간|몇\s*분\s*(?:동안|간)|얼마\s*(?:동안|나\s*걸)|\bhow long\b/iu, /\d+\s*(?:시간|분|일간|주|개월|년간)|\b\d+\s*(?:hours?|minutes?|days?|weeks?|months?|years?)\b|\b(?:an?|one|two|three|several)\s+(?:hours?|days?|weeks?|months?|years?)\b/iu],
   ['percent', /퍼센트|몇\s*%|비율|\bpercent(?:age)?\b/iu, /%|퍼센트|\bpercent\b/iu],
+  ['frequency', /얼마(?:나)?\s*자주|얼마\s*만에|몇\s*(?:년|달|개월|주)\s*(?:마다|에\s*한\s*번)|(?:^|\s)(?:주기|빈도)|\bhow (?:often|frequently)\b|\bhow many times (?:a|per|each)\b/iu, /매(?:년|달|월|주|일|해)|연\s*\d+\s*(?:회|차례|번)|\d+\s*(?:년|개월|달|주|일)\s*(?:마다|에\s*한\s*번)|정례|정기|격년|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|biennial(?:ly)?|every|once|twice|thrice|regular(?:ly)?|periodic(?:ally)?)\b|\b(?:a|per) (?:year|month|week|day)\b/iu],
   ['clock', /몇\s*시(?!간)|\bwhat time\b/iu, /\d+\s*시(?!간)|\d{1,2}:\d{2}|\b(?:a\.m\.|p\.m\.|am|pm|noon|midnight)\b/iu],
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHAPE_WEIGHTS, detectIntent, detectSubtype, hasAnswerShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
+import { DEFAULT_SHAPE_WEIGHTS, detectIntent, detectSubtype, hasAnswerShape, hasSubtypeShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
 import type { Passage } from '../../src/search/passages.js';
 import { tinyPassages } from '../search/tiny-corpus.js';
 
@@ -34,6 +34,14 @@ describe('detectIntent', () => {
     expect(detectIntent('How many bridges did they build?')).toBe('how-many');
     expect(detectIntent('어디어디 갔어?')).toBe('list');
     expect(detectIntent('어디 갔어?')).toBe('where');
+  });
+
+  it('lets the English question word that comes first decide, not a "when" or "who" inside a clause', () => {
+    expect(detectIntent('What did the mayor promise when she opened the bridge?')).toBe('what');
+    expect(detectIntent('Who was king when the war began?')).toBe('who');
+    expect(detectIntent('Which engineer signed every one of the permits?')).toBe('what');
+    expect(detectIntent('When did the king who built it die?')).toBe('when');
+    expect(detectIntent('In what year was the bridge finished?')).toBe('when');
   });
 });
 
@@ -111,6 +119,12 @@ describe('hasAnswerShape and intentBoost', () => {
 });
 
 describe('answer subtypes', () => {
+  it('finds how often something happens, in either language', () => {
+    const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
+    for (const text of ['위원회는 매년 열린다.', '회의는 연 2회 열린다.', '축제는 4년마다 열린다.', 'The council meets once a year.', 'The race is held annually.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(true);
+    for (const text of ['위원회는 1998년에 열렸다.', 'The council met in 1998.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(false);
+  });
+
   it.each([
     ['몇 월에 열렸어?', 'month'], ['What month did it open?', 'month'],
     ['몇 년도에 시작됐어?', 'year'], ['In what year was it built?', 'year'],
@@ -118,6 +132,8 @@ describe('answer subtypes', () => {
     ['회의는 몇 시간 동안 했어?', 'duration'], ['How long did the trial last?', 'duration'],
     ['관세율 몇 퍼센트야?', 'percent'], ['What percentage voted?', 'percent'],
     ['몇 시에 시작해?', 'clock'], ['What time does it start?', 'clock'],
+    ['그 회의는 얼마나 자주 열려?', 'frequency'], ['위원회는 몇 년마다 모여?', 'frequency'], ['How often does the council meet?', 'frequency'],
+    ['정부는 뭐 해주기로 했어?', null],
     ['누가 왔어?', null], ['Who opened the bridge?', null],
   ])('"%s" → %s', (question, subtype) => {
     expect(detectSubtype(question)).toBe(subtype);
