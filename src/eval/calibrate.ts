@@ -115,21 +115,21 @@ export function groupAccuracy(samples: readonly Sample[], model: AnswerabilityMo
   return new Map([...totals].map(([g, t]) => [g, t.right / t.all]));
 }
 
-/** Least share of answerable questions each source must keep answering: the product's budget for wrong declines. */
-export const ANSWER_FLOORS: Record<string, number> = { seed: 0.92, korquad: 0.9, squad: 0.9 };
+/** Least share of questions about another article that each source must decline: off-topic questions stay out. */
+export const OFF_TOPIC_FLOOR = 0.985;
 
 /**
- * The highest threshold at which every answerable group still answers its floor share
- * ({@link ANSWER_FLOORS}): decline as much as the wrong-decline budget allows, no more.
+ * The lowest threshold at which every "other article" group is still declined at least
+ * {@link OFF_TOPIC_FLOOR}: decline what is plainly off topic, and otherwise answer with the quoted
+ * sentence, since a wrong decline hides an answer the reader could have checked.
  */
 export function fitThreshold(samples: readonly Sample[], model: Omit<AnswerabilityModel, 'threshold'>): number {
-  let chosen = 0.05;
   for (let t = 0.05; t <= 0.951; t += 0.01) {
     const accuracy = groupAccuracy(samples, { ...model, threshold: t });
-    const withinBudget = [...accuracy].every(([group, share]) => !group.endsWith(' answerable') || share >= (ANSWER_FLOORS[group.split(' ')[0]!] ?? 0.9));
-    if (withinBudget) chosen = Math.round(t * 100) / 100;
+    const offTopicKept = [...accuracy].every(([group, share]) => !group.endsWith(' other article') || share >= OFF_TOPIC_FLOOR);
+    if (offTopicKept) return Math.round(t * 100) / 100;
   }
-  return chosen;
+  return 0.95;
 }
 
 /** Renders the fitted model as the TypeScript module the engine imports. */

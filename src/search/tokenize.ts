@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 /** Bump when tokens change: persisted vectors and keyword tokens built by another version are stale. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /**
  * Korean-aware tokenisation shared by the keyword index, the lexical embedding and answer support.
@@ -87,6 +87,11 @@ export function looksLikeKoreanVerb(word: string): boolean {
   return hasHangul(word) && VERBAL_ENDING.test(word);
 }
 
+/** A Latin word without its accents (`temür` → `temur`, `café` → `cafe`): people type names both ways. */
+export function withoutAccents(word: string): string {
+  return /[^\u0000-\u007f]/u.test(word) ? word.normalize('NFD').replace(/(?<=\p{Script=Latin})\p{M}+/gu, '').normalize('NFC') : word;
+}
+
 /** English stem by the Porter algorithm (`branded` → `brand`, `firms` → `firm`, `companies` → `compani`). */
 export function stemEnglish(word: string): string {
   return stemmer(word.replace(/['’]s$/u, ''));
@@ -149,7 +154,7 @@ function analyzeUncached(word: string, stopwords: ReadonlySet<string>): Analyzed
     return { key: stem, parts: charNgrams(stem, 2).filter((g) => g !== stem), hangul: true };
   }
   if (/^\p{N}/u.test(word)) return { key: word, parts: [], hangul: false };
-  const stem = stemEnglish(word);
+  const stem = stemEnglish(withoutAccents(word));
   if (stopwords.has(stem) || stem.length < 2) return null;
   return { key: stem, parts: [], hangul: false };
 }

@@ -53,6 +53,12 @@ describe('Korean tokens', () => {
 });
 
 describe('English tokens', () => {
+  it('matches names with and without accents (Temür / Temur, café / cafe) and leaves Hangul alone', () => {
+    expect(keys('Yesün Temür')).toEqual(keys('Yesun Temur'));
+    expect(keys('café')).toEqual(keys('cafe'));
+    expect(keys('라운드테이블')).toEqual(['라운드테이블']);
+  });
+
   it('stems plurals and verb endings by Porter (companies/company, branded/brand, firms/firm)', () => {
     expect(keys('companies')).toEqual(keys('company'));
     expect(keys('batteries')).toEqual(keys('battery'));
