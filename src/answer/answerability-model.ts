@@ -7,15 +7,15 @@ import type { AnswerabilityModel } from './answerability.js';
  * Accuracy per group at the threshold: seed answerable 95.7%, seed unanswerable 39.3%, korquad answerable 93.9%, korquad other article 98.6%, korquad look-alike 38.3%, squad answerable 94.5%, squad other article 98.6%, squad look-alike 26.7%.
  */
 export const ANSWERABILITY_MODEL: AnswerabilityModel = {
-  bias: -0.25,
+  bias: -0.251,
   weights: {
-    support: 1.769,
-    similarity: 1.497,
-    nameMissing: -0.125,
+    support: 1.767,
+    similarity: 1.505,
+    nameMissing: -0.126,
     unknownName: -0.181,
     shapeMissing: -2.498,
-    missingFocus: -0.853,
-    unseenShare: -2.839
+    missingFocus: -0.854,
+    unseenShare: -2.836
   },
   threshold: 0.18
 };

@@ -17,7 +17,7 @@ import { analyzeQuery, type AnalyzedQuery } from '../search/query.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
 import { composeAnswer, DEFAULT_POLICY, notInArticle, type ComposePolicy, type Composition } from './compose.js';
 import { followUpCue, namesLittle, readWithPrevious, type FollowUpCue } from './follow-up.js';
-import { intentBoost } from './intent.js';
+import { asksForInstances, DEFAULT_SHAPE_WEIGHTS, intentBoost, listsNames } from './intent.js';
 import { KindLexicon } from './kinds.js';
 import { understandQuestion, type UnderstoodQuestion } from './understand.js';
 import { answerFromParticipants } from './participants-answer.js';
@@ -158,7 +158,8 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   function retrieve(understood: UnderstoodQuestion, k: number): Promise<RankedPassage[]> {
     // A question that names the headline or sub-headlines wants those lines, not the body.
     const structure = understood.structure;
-    return retriever.retrieve(understood.query, k, (p) => (structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype)));
+    const instances = asksForInstances(understood.question);
+    return retriever.retrieve(understood.query, k, (p) => (structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0)));
   }
 
   function supportOf(understood: UnderstoodQuestion, document: string, id: string): number {

@@ -124,3 +124,27 @@ export function detectSubtype(question: string): AnswerSubtype | null {
 export function hasSubtypeShape(subtype: AnswerSubtype, passage: Passage): boolean {
   return passageMatches(SUBTYPES.find(([name]) => name === subtype)![2], passage);
 }
+
+/** "Which US companies were…", "what topics are…": the question wants the instances of a plural noun. */
+const ASKS_FOR_INSTANCES = /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:ies|[^s\W]s)\s+(?:were|are|have|had|did|do|took|came|attended|joined|signed|participated|showed|went)\b/iu;
+/** Three or more capitalised names in a comma list ("Acme, Globex, Initech and Umbrella"). */
+const NAME = String.raw`\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*)*`;
+const NAME_LIST = new RegExp(String.raw`\b(?:${NAME},\s+){2,}(?:and\s+)?${NAME}|\b${NAME},\s+${NAME},?\s+and\s+${NAME}`, 'u');
+
+/** A Korean question that is only a noun phrase ("참석한 기업은?", "어떤 회사들?"): it asks for what the noun covers. */
+const KOREAN_NOUN_QUESTION = /(?:^|\s)(?:어떤|어느)\s+[가-힣]+들|[가-힣]+(?:들)?(?:은|는)\s*\?*$/u;
+/** Korean question words: with one of them, a question asks for something narrower than the members of a group. */
+const KOREAN_QUESTION_WORD = /누구|누가|뭐|뭘|무엇|무슨|언제|어디|얼마|왜|몇|어떻/u;
+/** A Korean comma list of four or more short items. */
+const KOREAN_LIST = /(?:[^,\s][^,]{0,20},\s*){3,}/u;
+
+/** True for a question that wants the members of a group named by a plural noun. */
+export function asksForInstances(question: string): boolean {
+  if (/\p{Script=Hangul}/u.test(question)) return !KOREAN_QUESTION_WORD.test(question) && KOREAN_NOUN_QUESTION.test(question);
+  return ASKS_FOR_INSTANCES.test(question);
+}
+
+/** True when the passage (or its rendering) lists three or more names, or a Korean sentence four or more items. */
+export function listsNames(passage: Passage): boolean {
+  return passageMatches(NAME_LIST, passage) || (/\p{Script=Hangul}/u.test(passage.sentence.text) && KOREAN_LIST.test(passage.sentence.text));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHAPE_WEIGHTS, detectIntent, detectSubtype, hasAnswerShape, hasSubtypeShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
+import { asksForInstances, DEFAULT_SHAPE_WEIGHTS, detectIntent, listsNames, detectSubtype, hasAnswerShape, hasSubtypeShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
 import type { Passage } from '../../src/search/passages.js';
 import { tinyPassages } from '../search/tiny-corpus.js';
 
@@ -141,5 +141,23 @@ describe('answer subtypes', () => {
     ['누가 왔어?', null], ['Who opened the bridge?', null],
   ])('"%s" → %s', (question, subtype) => {
     expect(detectSubtype(question)).toBe(subtype);
+  });
+});
+
+describe('questions that want the members of a group', () => {
+  it.each([
+    ['Which local teams were in the final?', true], ['What bridges did the council repair?', true], ['그 대회에 나온 지역 팀은?', true], ['어떤 팀들이 나왔어?', true],
+    ['Which team won the final?', false], ['What was the bridge made of?', false], ['결승에서 누가 이겼어?', false], ['그 다리는 언제 고쳤어?', false],
+  ])('"%s" → %s', (question, wanted) => {
+    expect(asksForInstances(question)).toBe(wanted);
+  });
+
+  it('finds a list of names in a sentence or its rendering, not a list of common nouns', () => {
+    const passage = (text: string, translation?: string) => ({ sentence: { text }, translation }) as unknown as Passage;
+    expect(listsNames(passage('Rovers, United, Athletic and City reached the final.'))).toBe(true);
+    expect(listsNames(passage('로버스·유나이티드·애슬레틱 등이 결승에 올랐다.', 'Rovers, United and Athletic reached the final.'))).toBe(true);
+    expect(listsNames(passage('결승에는 로버스, 유나이티드, 애슬레틱, 시티가 올랐다.'))).toBe(true);
+    expect(listsNames(passage('The teams trained on grass, sand and clay.'))).toBe(false);
+    expect(listsNames(passage('팀들은 잔디와 모래에서 훈련했다.'))).toBe(false);
   });
 });
