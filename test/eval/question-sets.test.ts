@@ -10,8 +10,8 @@ import { findQuestionSetProblems, findRepeatsAcrossSets, questionKey, type Named
 const EVAL_DIR = 'test/eval';
 /** Not an article question set: questions about outside paragraphs, checked on their own below. */
 const EXTERNAL_SET = 'external-unanswerable.json';
-/** Not a question set either: two- and three-turn conversations, checked in conversations.test.ts. */
-const CONVERSATION_SET = 'conversations.json';
+/** Not question sets either: two- and three-turn conversations (`conversations.json`, `blind2.conversations.json`), checked in their own tests. */
+const isConversationSet = (file: string) => file.endsWith('conversations.json');
 /** Shared outside data (see its SOURCES.md); lives next to the checkouts, never inside the project. */
 const EXTERNAL_DIR = path.resolve('..', 'shared', 'external');
 
@@ -69,12 +69,12 @@ describe('the question sets in test/eval', () => {
     const corpus = await loadCorpus('seeds');
     knownIds = new Set(corpus.documents.flatMap((d) => d.sentences.map((s) => s.id)));
     // The claim sets (claims*.json) have their own format and test (claims.test.ts).
-    const files = (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json') && f !== EXTERNAL_SET && f !== CONVERSATION_SET && !f.startsWith('claims')).sort();
+    const files = (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json') && f !== EXTERNAL_SET && !isConversationSet(f) && !f.startsWith('claims')).sort();
     sets = await Promise.all(files.map(async (f) => ({ name: f, questions: await loadQuestionSet(path.join(EVAL_DIR, f)) })));
   });
 
   it('finds the sets, each non-empty', () => {
-    expect(sets.map((s) => s.name)).toEqual(expect.arrayContaining(['fresh.en.json', 'fresh.ko.json', 'questions.ko.json']));
+    expect(sets.map((s) => s.name)).toEqual(expect.arrayContaining(['blind2.en.json', 'blind2.ko.json', 'fresh.en.json', 'fresh.ko.json', 'questions.ko.json']));
     for (const set of sets) expect(set.questions.length, set.name).toBeGreaterThan(0);
   });
 
@@ -100,6 +100,14 @@ describe('the question sets in test/eval', () => {
       const questions = sets.find((s) => s.name === name)!.questions;
       expect(questions, name).toHaveLength(70);
       expect(questions.filter((x) => x.gold.length === 0), name).toHaveLength(15);
+    }
+  });
+
+  it('keep the blind2 sets at 60 questions, 46 answerable and 14 not', () => {
+    for (const name of ['blind2.ko.json', 'blind2.en.json']) {
+      const questions = sets.find((s) => s.name === name)!.questions;
+      expect(questions, name).toHaveLength(60);
+      expect(questions.filter((x) => x.gold.length === 0), name).toHaveLength(14);
     }
   });
 });
