@@ -51,6 +51,8 @@ const SIDE = /^(?:sides?|end|part|(?:쪽|측|편)(?:은|는|이|가|도|에서|�
 const KOREAN_QUESTION_WORD = /^(?:누구|누가|누군|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜|몇)/u;
 /** The counter after a separate `몇` (`몇 곳이야`). */
 const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지|개국|주년|년|일|월)(?:이|이야|야|임|이에요|예요|인가요|인지|이나|나|쯤)?$/u;
+/** Question words whose next noun says what kind of answer is wanted (`which hotel`, `어느 호텔`). */
+const ANSWER_KIND_DETERMINER = /^(?:what|which|어느|무슨|어떤)$/u;
 /** English question words. */
 const ENGLISH_QUESTION_WORD = /^(?:who|whom|whose|what|whats|when|where|wheres|which|why|how|hows|whos)$/u;
 /** English verb forms that are not nouns (`signed`, `chairing`). */
@@ -158,10 +160,12 @@ export function followUpCue(question: string): FollowUpCue | null {
   if (connectiveLength(text) > 0) return 'connective';
   const words = splitIntoWords(text);
   const topics = words.filter((w) => w.topic).length;
+  // "which hotel?", "on what day?", "어느 호텔?": the noun after the question word names the kind of answer, not a topic.
+  const ownTopics = words.filter((w, i) => w.topic && !(i > 0 && ANSWER_KIND_DETERMINER.test(words[i - 1]!.bare))).length;
   if (words.some((w) => w.more)) return 'more';
   if (words.some((w) => w.anaphor) && topics <= 2) return 'pronoun';
   // "소제목 두 개 뭐였지?" names a part of the article, which is a topic of its own.
-  if (topics === 0 && askedStructure(text) === null) return 'no-topic';
+  if (ownTopics === 0 && askedStructure(text) === null) return 'no-topic';
   if (topics === 1 && !words.some((w) => w.verb) && !asksForItsOwn(words, text)) return 'fragment';
   return null;
 }
