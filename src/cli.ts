@@ -44,7 +44,10 @@ class UsageError extends Error {}
 /** The shared development paragraphs (KorQuAD, SQuAD), present beside the project on development machines and CI. */
 const EXTERNAL_DIR = '../shared/external';
 const EXTERNAL_LOOKALIKES = 'test/eval/external-unanswerable.json';
-const CONVERSATIONS = 'test/eval/conversations.json';
+const CONVERSATIONS = [
+  { file: 'test/eval/conversations.json', label: '' },
+  { file: 'test/eval/blind2.conversations.json', label: ' (blind2)' },
+];
 
 const EVAL_SETS = [
   { name: 'Korean', file: 'test/eval/questions.ko.json' },
@@ -53,6 +56,8 @@ const EVAL_SETS = [
   { name: 'English (held out)', file: 'test/eval/heldout.en.json' },
   { name: 'Korean (fresh, blind)', file: 'test/eval/fresh.ko.json' },
   { name: 'English (fresh, blind)', file: 'test/eval/fresh.en.json' },
+  { name: 'Korean (blind2)', file: 'test/eval/blind2.ko.json' },
+  { name: 'English (blind2)', file: 'test/eval/blind2.en.json' },
 ];
 
 async function openEngine(rebuild = false): Promise<QaEngine> {
@@ -212,9 +217,11 @@ async function evalCommand(args: string[]): Promise<number> {
   const engine = await openEngine();
   const reports = [];
   for (const set of EVAL_SETS) reports.push({ name: set.name, report: await evaluate(engine, await loadQuestionSet(set.file)) });
-  const dialogues = await loadConversations(CONVERSATIONS);
   const conversations = [];
-  for (const [name, language] of [['Korean', 'ko'], ['English', 'en']] as const) conversations.push({ name, report: await evaluateConversations(engine, dialogues.filter((c) => c.language === language)) });
+  for (const { file, label } of CONVERSATIONS) {
+    const dialogues = await loadConversations(file);
+    for (const [name, language] of [['Korean', 'ko'], ['English', 'en']] as const) conversations.push({ name: `${name}${label}`, report: await evaluateConversations(engine, dialogues.filter((c) => c.language === language)) });
+  }
   const external = [];
   const externalDir = path.resolve(EXTERNAL_DIR);
   if (existsSync(externalDir)) {

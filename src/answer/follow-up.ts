@@ -111,7 +111,7 @@ function splitIntoWords(text: string): Word[] {
     const next = bares[i + 1]?.bare;
     // A noun that alone says what is asked for (`장소는?`, `날짜는?`, `venue?`) works as a question word.
     const question = (hangul ? KOREAN_QUESTION_WORD.test(bare) : ENGLISH_QUESTION_WORD.test(bare)) || (bare !== '' && detectIntent(bare) !== 'what');
-    const anaphor = hangul ? KOREAN_ANAPHOR.test(bare) || KOREAN_DETERMINER.test(bare) : isEnglishAnaphor(bare, bares[i - 1]?.bare, next);
+    const anaphor = hangul ? KOREAN_ANAPHOR.test(bare) || KOREAN_DETERMINER.test(bare) : isEnglishAnaphor(bare, bares[i - 1]?.bare, next, bares[i - 2]?.bare);
     const more = MORE.has(bare);
     const side = SIDE.test(bare);
     const content = bare !== '' && !question && !anaphor && !more && !side ? analyzeQuestionWord(bare) : null;
@@ -131,10 +131,13 @@ function splitIntoWords(text: string): Word[] {
 
 /**
  * An English pronoun pointing back at what was said: not the existential "there" (`Is there a …`,
- * `there were …`), nor a demonstrative before the article or the present (`this story`, `this year`).
+ * `there were …`), nor a demonstrative before the article or the present (`this story`, `this year`),
+ * nor a relative "that" after a noun (`the section that names…`).
  */
-function isEnglishAnaphor(word: string, before: string | undefined, after: string | undefined): boolean {
+function isEnglishAnaphor(word: string, before: string | undefined, after: string | undefined, twoBefore?: string): boolean {
   if (!ENGLISH_ANAPHOR.has(word)) return false;
+  // "the section that names…": a relative pronoun after a noun phrase, not a pointer.
+  if (word === 'that' && after !== undefined && twoBefore !== undefined && /^(?:the|a|an)$/u.test(twoBefore)) return false;
   if (word === 'there' && ((after !== undefined && BE.test(after)) || (before !== undefined && BE.test(before) && after !== undefined))) return false;
   if (ENGLISH_DEICTIC.test(word) && after !== undefined && (QUESTION_FRAMING_WORDS.has(after) || NOW_WORDS.has(after))) return false;
   return true;
@@ -150,20 +153,26 @@ function asksForItsOwn(words: readonly Word[], text: string): boolean {
   return words.some((w) => w.question) || detectIntent(text) !== 'what';
 }
 
+/** Words of its own from which a question is read alone. */
+const STANDS_ALONE_TOPICS = 3;
+
 /**
  * Why a question cannot stand on its own, from its wording alone; `null` when nothing says so.
- * A question with a pronoun but three or more words of its own ("Which anniversary of the FTA is it
- * this year?") counts as standing alone: the pronoun is more likely grammar than a pointer.
+ * A question with three or more words of its own ("Which anniversary of the FTA is it this year?",
+ * "so is this dialogue yearly?", "list the other things the ministries will discuss") counts as
+ * standing alone: its pronoun, conjunction or "other" is more likely grammar than a pointer.
  */
 export function followUpCue(question: string): FollowUpCue | null {
   const text = question.trim();
-  if (connectiveLength(text) > 0) return 'connective';
   const words = splitIntoWords(text);
   const topics = words.filter((w) => w.topic).length;
+  // Three or more words of its own say enough to be read alone, whatever "so", "else" or "it" it has.
+  if (topics >= STANDS_ALONE_TOPICS) return null;
+  if (connectiveLength(text) > 0) return 'connective';
   // "which hotel?", "on what day?", "어느 호텔?": the noun after the question word names the kind of answer, not a topic.
   const ownTopics = words.filter((w, i) => w.topic && !(i > 0 && ANSWER_KIND_DETERMINER.test(words[i - 1]!.bare))).length;
   if (words.some((w) => w.more)) return 'more';
-  if (words.some((w) => w.anaphor) && topics <= 2) return 'pronoun';
+  if (words.some((w) => w.anaphor)) return 'pronoun';
   // "소제목 두 개 뭐였지?" names a part of the article, which is a topic of its own.
   if (ownTopics === 0 && askedStructure(text) === null) return 'no-topic';
   if (topics === 1 && !words.some((w) => w.verb) && !asksForItsOwn(words, text)) return 'fragment';

@@ -67,6 +67,10 @@ describe('followUpCue: a question that stands on its own', () => {
     'Is there a semiconductor working group?',
     'who is the commerce secretary in this story',
     'Which anniversary of the FTA is it this year?',
+    // Three words of its own stand alone whatever "other" or "and" they carry; a relative "that" points at nothing before.
+    'Beyond the main agenda, list the other things the ministries will talk over.',
+    'and what did the mayor say about the bridge repairs?',
+    'What is the name of the bridge that the council rebuilt?',
     // A question about the headline names its topic: the headline.
     '소제목 두 개 뭐였지?',
   ])('%s', (question) => {

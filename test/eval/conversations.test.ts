@@ -12,13 +12,16 @@ import { loadQuestionSet } from '../../src/eval/question-set.js';
  * reply shows; self-contained turns must come out exactly as when asked alone.
  */
 const CONVERSATIONS = 'test/eval/conversations.json';
+/** Conversations written blind to the engine (see test/eval/README.md), kept out of development. */
+const BLIND_CONVERSATIONS = 'test/eval/blind2.conversations.json';
 /** Self-contained question sets, asked one after another as if by one person. */
-const STANDALONE_SETS = ['questions.ko', 'questions.en', 'heldout.ko', 'heldout.en', 'fresh.ko', 'fresh.en'];
+const STANDALONE_SETS = ['questions.ko', 'questions.en', 'heldout.ko', 'heldout.en', 'fresh.ko', 'fresh.en', 'blind2.ko', 'blind2.en'];
 
 let engine: QaEngine;
 let indexDir: string;
 let conversations: Conversation[];
 const reports = new Map<'ko' | 'en', ConversationReport>();
+const blindReports = new Map<'ko' | 'en', ConversationReport>();
 const standalone = new Map<string, StandaloneReport>();
 
 beforeAll(async () => {
@@ -26,6 +29,8 @@ beforeAll(async () => {
   engine = await createEngine({ config: { SEEDS_DIR: 'seeds', INDEX_DIR: indexDir, EMBEDDING_DIM: 256 } });
   conversations = await loadConversations(CONVERSATIONS);
   for (const language of ['ko', 'en'] as const) reports.set(language, await evaluateConversations(engine, conversations.filter((c) => c.language === language)));
+  const blind = await loadConversations(BLIND_CONVERSATIONS);
+  for (const language of ['ko', 'en'] as const) blindReports.set(language, await evaluateConversations(engine, blind.filter((c) => c.language === language)));
   for (const name of STANDALONE_SETS) standalone.set(name, await evaluateStandalone(engine, await loadQuestionSet(`test/eval/${name}.json`)));
 });
 
@@ -62,6 +67,19 @@ describe.each(['ko', 'en'] as const)('follow-up conversations: %s', (language) =
   });
 
   it('changes nothing for a self-contained turn: same ranking and outcome with and without the previous question', () => {
+    expect(report().unchanged, JSON.stringify(report().misses)).toBe(report().selfContainedTurns);
+  });
+});
+
+describe.each(['ko', 'en'] as const)('blind follow-up conversations: %s', (language) => {
+  const report = () => blindReports.get(language)!;
+
+  it('finds a gold sentence among the first three the reply shows for at least 90% of follow-up turns', () => {
+    expect(report().followUpTurns).toBeGreaterThanOrEqual(8);
+    expect(report().recallAt3, JSON.stringify(report().misses)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('changes nothing for a self-contained turn', () => {
     expect(report().unchanged, JSON.stringify(report().misses)).toBe(report().selfContainedTurns);
   });
 });

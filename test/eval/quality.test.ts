@@ -17,14 +17,17 @@ const SETS = {
   'en held out': 'test/eval/heldout.en.json',
   'ko fresh': 'test/eval/fresh.ko.json',
   'en fresh': 'test/eval/fresh.en.json',
+  'ko blind2': 'test/eval/blind2.ko.json',
+  'en blind2': 'test/eval/blind2.en.json',
 } as const;
 type SetName = keyof typeof SETS;
 
 /**
- * Least recall@3 per set: 0.90 on the sets the engine grew up with; the fresh sets, written blind by
- * someone who never read the engine, hold it at their measured level (0.89, below the 0.95 of issue 8).
+ * Least recall@3 per set: 0.90 on the sets the engine grew up with; the fresh and blind2 sets, written
+ * blind by someone who never read the engine, hold it near their measured level (0.89–0.94, below the
+ * 0.95 of issue 8).
  */
-const RECALL_FLOOR: Record<SetName, number> = { ko: 0.9, en: 0.9, 'ko held out': 0.9, 'en held out': 0.9, 'ko fresh': 0.87, 'en fresh': 0.87 };
+const RECALL_FLOOR: Record<SetName, number> = { ko: 0.9, en: 0.9, 'ko held out': 0.9, 'en held out': 0.9, 'ko fresh': 0.87, 'en fresh': 0.87, 'ko blind2': 0.87, 'en blind2': 0.9 };
 
 let engine: QaEngine;
 let indexDir: string;
@@ -73,8 +76,8 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
  * were not tuned on; the calibrated score declines fewer look-alike questions and far fewer
  * answerable ones. The limits below are the measured levels (issue 8 asks for 90% / 3%: not met).
  */
-const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.05, 'ko held out': 0.05, en: 0.05, 'en held out': 0.07, 'ko fresh': 0.2, 'en fresh': 0.14 };
-const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.3, 'ko held out': 0.3, en: 0.25, 'en held out': 0.2, 'ko fresh': 0.25, 'en fresh': 0.25 };
+const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.04, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.13, 'en fresh': 0.08, 'ko blind2': 0.07, 'en blind2': 0.03 };
+const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.4, 'ko held out': 0.45, en: 0.45, 'en held out': 0.25, 'ko fresh': 0.4, 'en fresh': 0.45, 'ko blind2': 0.45, 'en blind2': 0.35 };
 
 describe.each(Object.keys(SETS) as SetName[])('abstention on %s', (name) => {
   it(`declines at least ${ABSTENTION_FLOOR[name] * 100}% of the questions the article cannot answer`, () => {
