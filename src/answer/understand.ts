@@ -16,8 +16,8 @@ export interface UnderstoodQuestion {
   query: AnalyzedQuery;
   /** Names in the question that the article never mentions (`Intel`, `인텔`), as the user wrote them. */
   unknownNames: string[];
-  /** The part of the article the question points at ("부제에 뭐라고 나와?", "the headline"), if any. */
-  structure: 'headline' | 'subheadline' | null;
+  /** The part of the article the question points at ("부제에 뭐라고 나와?", "the headline", "소제목"), if any. */
+  structure: 'headline' | 'subheadline' | 'section' | null;
   /** Share of the question's content words that occur nowhere in the article, not even misspelt (`weather`, `중국`). */
   unseenShare: number;
 }
@@ -28,10 +28,19 @@ const KOREAN_QUESTION_WORD = /누구|누가|뭐|뭘|무엇|무슨|언제|어디|
 const KOREAN_YES_NO_ENDING = /(?:어|았|었|나요|니|냐|까|죠|지|요|나|대|래|음)\??$/u;
 
 const HEADLINE_WORDS = /(?<!부|소)제목|헤드라인|표제|\bheadline|\btitle\b/iu;
-const SUBHEADLINE_WORDS = /부제|소제목|\bsub-?(?:head(?:line|ing)?|title)s?\b/iu;
+const SUBHEADLINE_WORDS = /부제|\bsub-?(?:head(?:line|ing)?|title)s?\b/iu;
+/** The heads of the sections inside the body (◇ lines), which Korean calls 소제목 or 중간제목. */
+const SECTION_WORDS = /소제목|중간\s*제목|\bsection\s+(?:head(?:ing|er|line)?|title)s?\b|\bcross-?heads?\b/iu;
 
-/** The part of an article a question names: its headline or its sub-headlines. */
-export function askedStructure(question: string): 'headline' | 'subheadline' | null {
+/** A structure word with the count or marker before it ("the two ◇ section headings", "both sub-headlines", "소제목 두 개"). */
+const STRUCTURE_CUE = new RegExp(
+  `(?:\\b(?:one|two|three|four|five|both|all)\\s+)?(?:[◇◆▲■□△▶]\\s*)?(?:${SECTION_WORDS.source}|${SUBHEADLINE_WORDS.source}|${HEADLINE_WORDS.source})(?:\\s*(?:[하한두세네]|\\d+)\\s*(?:개|줄|가지))?`,
+  'giu',
+);
+
+/** The part of an article a question names: its headline, its sub-headlines or its section heads. */
+export function askedStructure(question: string): 'headline' | 'subheadline' | 'section' | null {
+  if (SECTION_WORDS.test(question)) return 'section';
   if (SUBHEADLINE_WORDS.test(question)) return 'subheadline';
   return HEADLINE_WORDS.test(question) ? 'headline' : null;
 }
@@ -66,7 +75,8 @@ export interface UnderstandingContext extends QueryResources {
 /** Reads a (checked) question once: language, intent, yes/no, concepts, names the article lacks. */
 export function understandQuestion(question: string, context: UnderstandingContext): UnderstoodQuestion {
   const language = detectLanguage(question);
-  const query = analyzeQuery(question, context);
+  // "the two section headings" names where to look, not what to find ("Section 232" is no match for it).
+  const query = analyzeQuery(question.replace(STRUCTURE_CUE, ' '), context);
   const unseen = context.unseenWords(query);
   return {
     question,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isYesNoQuestion, understandQuestion, type UnderstandingContext } from '../../src/answer/understand.js';
+import { askedStructure, isYesNoQuestion, understandQuestion, type UnderstandingContext } from '../../src/answer/understand.js';
 import type { AnalyzedQuery } from '../../src/search/query.js';
 import { tinyRetriever } from '../search/tiny-corpus.js';
 
@@ -64,8 +64,24 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('Did Okafor sign the contract?').unseenShare).toBe(0);
   });
 
+  it('leaves the words that name a part of the article, and their count, out of what is searched', () => {
+    expect(understand('What are the two section headings?').query.concepts).toEqual([]);
+    expect(understand('What does the harbor section heading say?').query.concepts.map((c) => c.label)).toEqual(['harbor']);
+  });
+
   it('reads language, intent and yes/no once, from the question', () => {
     expect(understand('젤웨거는 예산을 승인했어?')).toMatchObject({ language: 'ko', intent: 'what', yesNo: true });
     expect(understand('When did Okafor sign the contract?')).toMatchObject({ language: 'en', intent: 'when', yesNo: false });
+  });
+});
+
+describe('askedStructure', () => {
+  it.each([
+    ['제목이 뭐야?', 'headline'], ['What does the headline say?', 'headline'],
+    ['부제에 뭐라고 나와?', 'subheadline'], ['What do the three sub-headlines say?', 'subheadline'],
+    ['소제목 두 개 뭐였지?', 'section'], ['중간 제목은?', 'section'], ['What are the two section headings?', 'section'],
+    ['Which section of the law did they cite?', null], ['다리는 언제 열렸어?', null],
+  ])('"%s" → %s', (question, structure) => {
+    expect(askedStructure(question)).toBe(structure);
   });
 });
