@@ -19,6 +19,8 @@ export interface AnswerabilityFeatures {
   missingFocus: number;
   /** Share of the question's content words that the article never uses at all. */
   unseenShare: number;
+  /** The question has words of its own and the best passage matches none of them. */
+  noMatch: number;
 }
 
 /** A logistic model over {@link AnswerabilityFeatures}, fitted by `npm run calibrate`. */
@@ -32,8 +34,11 @@ export interface AnswerabilityModel {
 /** Intents whose answer has a recognisable shape (a number, a date, a place). */
 const SHAPED_INTENTS: ReadonlySet<Intent> = new Set(['how-much', 'how-many', 'when', 'where']);
 
+/** Support below which a passage shares nothing that counts with the question. */
+const NO_MATCH_SUPPORT = 0.05;
+
 /** The features of a question's best passage. */
-export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'subtype' | 'unknownNames' | 'unseenShare'>): AnswerabilityFeatures {
+export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'subtype' | 'unknownNames' | 'unseenShare' | 'query'>): AnswerabilityFeatures {
   const { intent, unknownNames } = question;
   return {
     support: best.support,
@@ -43,6 +48,7 @@ export function answerabilityFeatures(best: RankedPassage, question: Pick<Unders
     shapeMissing: (question.subtype ? !hasSubtypeShape(question.subtype, best.passage) : SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, best.passage)) ? 1 : 0,
     missingFocus: best.missingFocus,
     unseenShare: Math.min(1, question.unseenShare),
+    noMatch: question.query.concepts.length > 0 && best.support < NO_MATCH_SUPPORT ? 1 : 0,
   };
 }
 

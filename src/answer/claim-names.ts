@@ -31,10 +31,14 @@ const CUE_END = String.raw`(?=$|[^\p{L}]|(?:은|는|이|가|을|를|의|와|과|
 
 /** Heads that make the name before them a place (`애크미호텔`, `Acme Hotel`, `서울역`). */
 const PLACE_HEAD = new RegExp(String.raw`^\s?(?:호텔|센터|공항|역|청사|대학교?|광장|빌딩|타워|컨벤션|hotel|center|centre|airport|station|university|hall|tower|plaza|palace)${CUE_END}`, 'iu');
+const KOREAN_TITLES = ['대통령', '부통령', '장관', '상무장관', '차관', '회장', '부회장', '사장', '대표', '의원', '총리', '본부장', '위원장', '씨', '여사', '대사', '총재', '의장', '교수', '박사'];
+const KOREAN_COMPANY_WORDS = ['관계자', '임원', '임직원', '그룹', '전자', '계열사', '사측', '대표단'];
+/** Korean words that mark the name next to them and so are never names themselves (`관계자`, `회장`). */
+const KOREAN_CUE_WORDS: ReadonlySet<string> = new Set([...KOREAN_TITLES, ...KOREAN_COMPANY_WORDS]);
 /** Korean titles after a person's name (`김민준 대통령`). */
-const KOREAN_PERSON_TITLE = new RegExp(String.raw`^\s(?:대통령|부통령|장관|상무장관|차관|회장|부회장|사장|대표|의원|총리|본부장|위원장|씨|여사|대사|총재|의장|교수|박사)${CUE_END}`, 'u');
+const KOREAN_PERSON_TITLE = new RegExp(String.raw`^\s(?:${KOREAN_TITLES.join('|')})${CUE_END}`, 'u');
 /** Korean words after a company's name (`카카오 관계자`). */
-const KOREAN_COMPANY_WORD = new RegExp(String.raw`^\s?(?:관계자|임원|임직원|그룹|전자|계열사|사측|대표단)${CUE_END}`, 'u');
+const KOREAN_COMPANY_WORD = new RegExp(String.raw`^\s?(?:${KOREAN_COMPANY_WORDS.join('|')})${CUE_END}`, 'u');
 /** English titles before a person's name (`President Doe`). */
 const ENGLISH_PERSON_TITLE = /(?:president|minister|secretary|chairman|chairwoman|chair|ceo|mr\.?|ms\.?|mrs\.?|dr\.?|ambassador|governor|senator)\s$/iu;
 /** English words after a company's name (`Kakao representatives`, `Acme CEO`). */
@@ -172,7 +176,7 @@ export function unknownNames(text: string, known: readonly NameMention[], articl
   const firstWord = /[\p{L}\p{N}]/u.exec(normalized)?.index ?? 0;
   for (const { word, start, hangul } of candidateWords(normalized, taken)) {
     const end = start + word.length;
-    if (hangul && looksLikeKoreanVerb(word)) continue;
+    if (hangul && (looksLikeKoreanVerb(word) || KOREAN_CUE_WORDS.has(word))) continue;
     const bySuffix = hangul && !article.has(word) ? kindBySuffix(word, glossary) : null;
     if (!bySuffix && (hangul ? !article.unseen(word) : article.hasPhrase(word))) continue;
     const kind = bySuffix ?? kindFromContext(normalized, start, end, known);

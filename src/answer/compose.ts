@@ -4,6 +4,7 @@ import { answerabilityFeatures, answerabilityScore } from './answerability.js';
 import type { AnswerabilityModel } from './answerability.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import type { Language } from './question.js';
+import { askedDimension, comparable, findNumbers } from './numbers.js';
 import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
 
@@ -95,7 +96,9 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
     return language === 'ko' ? '기사에는 이렇게 나옵니다: ' : 'Here is what the article says: ';
   }
   if (question.intent === 'how-many' || question.intent === 'how-much') {
-    const number = statedNumber(text, language);
+    const asked = askedDimension(question.question);
+    // "몇 명?" is not answered by "8개": lead only with a number of the kind asked for.
+    const number = asked === null ? statedNumber(text, language) : findNumbers(text).find((m) => comparable(m.dimension, asked))?.text.trim();
     if (number) return `${number}: `;
   }
   return '';

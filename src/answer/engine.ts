@@ -199,7 +199,13 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     // Only a short question with no name the article lacks may lean on the previous one when it finds nothing alone.
     if (alone.unknownNames.length > 0 || !namesLittle(question)) return { understood: alone };
     if (compose(alone, await retrieve(alone, 8)).answered) return { understood: alone };
-    return compose(together, await retrieve(together, 8)).answered ? { understood: together, readAs, cue: 'unanswered-alone' } : { understood: alone };
+    const ranked = await retrieve(together, 8);
+    // Leaning on the previous question must still find this one's words where the article has them
+    // ("기자" is in no sentence about the roundtable); words the article lacks ("altogether") cannot count.
+    const vocabulary = retriever.vocabulary;
+    const seen = alone.query.concepts.filter((c) => c.known || c.fuzzy.length > 0 || c.alternatives.some((a) => a.every((w) => vocabulary.has(w.key) || w.parts.some((p) => vocabulary.has(p)))));
+    const ownWordsFound = seen.length === 0 || (ranked[0] !== undefined && retriever.support({ ...alone.query, concepts: seen }, ranked[0].passage) > 0);
+    return ownWordsFound && compose(together, ranked).answered ? { understood: together, readAs, cue: 'unanswered-alone' } : { understood: alone };
   }
 
   async function rank(rawQuestion: string, k = 8, options: AskOptions = {}): Promise<RankedPassage[]> {

@@ -32,9 +32,9 @@ const LEADING_CONNECTIVE =
   /^(?:and\s+(?:what|how)\s+about|what\s+about|how\s+about|what\s+of|and\s+also|and|also|then|so|but|plus|ok(?:ay)?\s+(?:and|so)|그러면|그렇다면|그럼|그리고|그런데|근데|그래서|그담에?|그\s*다음에?|아\s*그럼|그럼\s*또|그리고\s*또)(?=[\s,?!.…]|$)/iu;
 /**
  * Korean words that point back: here/then/that/they (`거기서`, `그때`, `그분`, `이들`), "this time"
- * (`이번에`), and the counterpart of something named before (`상대 기업`).
+ * (`이번에`), the counterpart of something named before (`상대 기업`), and "each of them" (`각각`).
  */
-const KOREAN_ANAPHOR = /^(?:거기|그곳|그때|그날|그분|그들|그거|그것|그게|그건|그걸|그쪽|걔네?|얘네|이들|해당|저기|그런|이런|그랬|당시|상대)|^(?:이번|요번)(?:에|엔|에는)$/u;
+const KOREAN_ANAPHOR = /^(?:거기|그곳|그때|그날|그분|그들|그거|그것|그게|그건|그걸|그쪽|걔네?|얘네|이들|해당|저기|그런|이런|그랬|당시|상대|각각)|^(?:이번|요번)(?:에|엔|에는)$/u;
 /** The determiner 그 / 저 ("that") before a noun: `그 회사는`. (이 is also a surname: `이 장관`.) */
 const KOREAN_DETERMINER = /^(?:그|저)$/u;
 /** English pronouns that point back at something said before. */
@@ -50,7 +50,7 @@ const SIDE = /^(?:sides?|end|part|(?:쪽|측|편)(?:은|는|이|가|도|에서|�
 /** A word that opens a Korean question (`누가`, `어디서`, `몇`, `얼마나`). */
 const KOREAN_QUESTION_WORD = /^(?:누구|누가|누군|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜|몇)/u;
 /** The counter after a separate `몇` (`몇 곳이야`). */
-const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지|개국|주년|년|일|월)(?:이|이야|야|임|이에요|예요|인가요|인지|이나|나|쯤)?$/u;
+const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지|개국|주년|년|일|월)씩?(?:이|이야|야|임|이에요|예요|인가요|인지|이나|나|쯤)?$/u;
 /** Question words whose next noun says what kind of answer is wanted (`which hotel`, `어느 호텔`). */
 const ANSWER_KIND_DETERMINER = /^(?:what|which|어느|무슨|어떤)$/u;
 /** English question words. */

@@ -349,3 +349,11 @@ export function standing(claimed: NumberMention, sentence: readonly NumberMentio
   const others = sentence.filter((n) => comparable(n.dimension, claimed.dimension));
   return others.length > 0 ? { status: 'differs', others } : { status: 'absent' };
 }
+
+/** What a Korean counting question counts, from the counter after 몇 (`몇 명` → people, `몇 곳` → count); null without one. */
+export function askedDimension(question: string): Dimension | null {
+  const at = question.search(/몇\s*[가-힣%]/u);
+  if (at < 0) return null;
+  const rest = question.slice(at + 1).trimStart();
+  return KOREAN_COUNTERS.find(([counter]) => rest.startsWith(counter))?.[1] ?? null;
+}

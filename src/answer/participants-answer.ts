@@ -65,6 +65,20 @@ export interface ParticipantQuestion {
   supportOf: (id: string) => number;
 }
 
+/** Particles that make a Korean noun the one a question asks about (`인텔도`, `인텔에선`, `인텔은`, `인텔 측`). */
+const KOREAN_SUBJECT = '(?:도|은|는|이|가|에서|에선|에서는|에서도|\\s*(?:측|쪽))';
+
+/**
+ * True when the question asks about this unseen name as a possible attendee: any capitalised
+ * English name, or a Korean noun marked as the subject (`인텔도 왔어?`, `인텔에선 누가?`, `윤 대통령도`), not a
+ * Korean noun that only describes what is asked (`참석자 명단`, `직함 가진 사람`).
+ */
+function askedAbout(question: string, name: string): boolean {
+  if (!/\p{Script=Hangul}/u.test(name)) return true;
+  // The particle may follow a title after the name (`윤석열 대통령도`).
+  return new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s+[가-힣]{1,4}?)?${KOREAN_SUBJECT}(?=\\s|[?!.,]|$)`, 'u').test(question);
+}
+
 /**
  * Answers "who attended", "which companies", "how many companies" and "who came from X" from the
  * verified participant list of a document, complete and exact, citing the sentences that list them.
@@ -116,8 +130,11 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
     return { answered: true, answer: yes + parts.join(' '), citations, related: [] };
   }
   if (understood.unknownNames.length > 0) {
+    const asked = understood.unknownNames.filter((name) => askedAbout(understood.question, name));
+    // Words the article lacks that are not asked about as attendees (`명단`, `직함`) leave the answer to the sentences.
+    if (asked.length === 0) return null;
     // "Did Intel attend?": the honest answer is that the list does not include them.
-    const names = understood.unknownNames.join(', ');
+    const names = asked.join(', ');
     const answer = language === 'ko'
       ? `기사에 나온 ${eventName} 참석 기업 ${attendees.length}곳 명단에 ${names}${particle(names, '은', '는')} 없습니다.`
       : `The article's list of the ${attendees.length} companies at the ${eventName} does not include ${names}.`;

@@ -15,7 +15,7 @@ export interface Sample {
   group: string;
 }
 
-const FEATURES: (keyof AnswerabilityFeatures)[] = ['support', 'similarity', 'nameMissing', 'unknownName', 'shapeMissing', 'missingFocus', 'unseenShare'];
+const FEATURES: (keyof AnswerabilityFeatures)[] = ['support', 'similarity', 'nameMissing', 'unknownName', 'shapeMissing', 'missingFocus', 'unseenShare', 'noMatch'];
 
 async function sample(engine: QaEngine, q: string, answerable: boolean, group: string): Promise<Sample | null> {
   try {
@@ -23,7 +23,7 @@ async function sample(engine: QaEngine, q: string, answerable: boolean, group: s
     const best = ranked[0];
     const features: AnswerabilityFeatures = best
       ? answerabilityFeatures(best, understood)
-      : { support: 0, similarity: 0, nameMissing: 1, unknownName: 0, shapeMissing: 0, missingFocus: 1, unseenShare: 1 };
+      : { support: 0, similarity: 0, nameMissing: 1, unknownName: 0, shapeMissing: 0, missingFocus: 1, unseenShare: 1, noMatch: 1 };
     return { features, answerable, group };
   } catch (error) {
     if (error instanceof QuestionError) return null;

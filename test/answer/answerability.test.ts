@@ -15,9 +15,10 @@ const [plain, shaped] = tinyPassages([
 function ranked(passage: Passage, extra: Partial<RankedPassage> = {}): RankedPassage {
   return { passage, score: 0.7, support: 0.6, similarity: 0.4, keyword: 0.5, coversNames: true, missingFocus: 0.2, ...extra };
 }
-const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null } = {}) => ({ intent, subtype: null, unknownNames: [], unseenShare: 0, ...extra });
+const ONE_CONCEPT = { text: 'fence', concepts: [{ label: 'fence', alternatives: [], fuzzy: [], known: false, properName: false }], expandedText: 'fence' };
+const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null; query?: typeof ONE_CONCEPT } = {}) => ({ intent, subtype: null, unknownNames: [], unseenShare: 0, query: ONE_CONCEPT, ...extra });
 
-const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0 };
+const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0 };
 
 describe('answerabilityFeatures', () => {
   it('asks a named subtype for its own shape: a year is no month, an amount is no age', () => {
@@ -38,6 +39,12 @@ describe('answerabilityFeatures', () => {
     expect(answerabilityFeatures(ranked(plain, { coversNames: false }), asked('what')).nameMissing).toBe(1);
     expect(answerabilityFeatures(ranked(plain), asked('what')).unknownName).toBe(0);
     expect(answerabilityFeatures(ranked(plain), asked('what', { unknownNames: ['Zellweger', 'Okonjo'] })).unknownName).toBe(1);
+  });
+
+  it('flags a passage that matches none of the question\'s own words, but not a question with none', () => {
+    expect(answerabilityFeatures(ranked(plain, { support: 0 }), asked('what')).noMatch).toBe(1);
+    expect(answerabilityFeatures(ranked(plain, { support: 0.3 }), asked('what')).noMatch).toBe(0);
+    expect(answerabilityFeatures(ranked(plain, { support: 0 }), asked('what', { query: { ...ONE_CONCEPT, concepts: [] } })).noMatch).toBe(0);
   });
 
   it('caps the unseen share at 1', () => {
@@ -67,7 +74,7 @@ describe('answerabilityFeatures', () => {
 describe('answerabilityScore', () => {
   const model: AnswerabilityModel = {
     bias: -1,
-    weights: { support: 4, similarity: 1, nameMissing: -1, unknownName: -1, shapeMissing: -2, missingFocus: -1, unseenShare: -3 },
+    weights: { support: 4, similarity: 1, nameMissing: -1, unknownName: -1, shapeMissing: -2, missingFocus: -1, unseenShare: -3, noMatch: -2 },
     threshold: 0.5,
   };
 

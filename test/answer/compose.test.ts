@@ -11,7 +11,7 @@ import { tinyPassages } from '../search/tiny-corpus.js';
 /** Confidence is sigmoid(10 · support − 5): support 0.5 sits exactly on the threshold. */
 const MODEL: AnswerabilityModel = {
   bias: -5,
-  weights: { support: 10, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0 },
+  weights: { support: 10, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0 },
   threshold: 0.5,
 };
 const POLICY: ComposePolicy = { ...DEFAULT_POLICY, model: MODEL };
@@ -34,8 +34,8 @@ function ranked(passage: Passage, score: number, support = score, extra: Partial
   return { passage, score, support, similarity: 0.5, keyword: 0.5, coversNames: true, missingFocus: 0, ...extra };
 }
 
-function question(intent: Intent = 'what', options: { language?: Language; yesNo?: boolean } = {}): UnderstoodQuestion {
-  const text = 'an invented question';
+function question(intent: Intent = 'what', options: { language?: Language; yesNo?: boolean; text?: string } = {}): UnderstoodQuestion {
+  const text = options.text ?? 'an invented question';
   return {
     question: text,
     language: options.language ?? 'en',
@@ -186,6 +186,11 @@ describe('composeAnswer: the lead', () => {
     expect(composeAnswer([ranked(p('S2'), 1, 0.9)], question('how-many'), POLICY).answer).toBe(`45 desks: ${p('S2').sentence.text} [1]`);
     expect(composeAnswer([ranked(p('S7'), 1, 0.9)], question('how-many'), POLICY).answer.startsWith('three books: ')).toBe(true);
     expect(composeAnswer([ranked(p('S9'), 1, 0.9)], question('how-many', { language: 'ko' }), POLICY).answer).toBe(`45개: ${p('S9').sentence.text} [1]`);
+  });
+
+  it('leads only with a number of the kind a Korean counting question asks for (몇 명 is not answered by 45개)', () => {
+    expect(composeAnswer([ranked(p('S9'), 1, 0.9)], question('how-many', { language: 'ko', text: '책상은 몇 개야?' }), POLICY).answer).toBe(`45개: ${p('S9').sentence.text} [1]`);
+    expect(composeAnswer([ranked(p('S9'), 1, 0.9)], question('how-many', { language: 'ko', text: '몇 명이 왔어?' }), POLICY).answer).toBe(`${p('S9').sentence.text} [1]`);
   });
 
   it('adds no number to a counting answer whose sentence states none, nor to other questions', () => {

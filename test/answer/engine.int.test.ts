@@ -161,6 +161,22 @@ describe('the confident wrong answers of the previous engine', () => {
   });
 });
 
+describe('words the article lacks in an attendance question', () => {
+  it.each(['인텔도 왔어?', '인텔에선 누가 참석했어?', 'Did Intel attend?'])('"%s": the company is not on the list', async (question) => {
+    const result = await engine.ask(question);
+    expect(result.answered).toBe(false);
+    expect(result.answer).toMatch(/인텔|Intel/);
+  });
+
+  it.each(['한국 쪽 참석자 명단 쭉 뽑아줘', '한국 참석자 중 회장 직함 가진 사람 몇 명?'])('"%s": a word that only describes what is asked is no company missing from the list', async (question) => {
+    const result = await engine.ask(question);
+    expect(result.answer).not.toMatch(/명단에 .*없습니다/);
+    expect(result.answered).toBe(true);
+    // S8 and S24 both name the Korean attendees.
+    expect(['S8', 'S24']).toContain(result.citations[0]?.id);
+  });
+});
+
 describe('questions the article cannot answer', () => {
   it.each(['오늘 서울 날씨 어때?', 'What is the weather like in Seoul tomorrow?'])('declines "%s" with related sentences only', (q) => {
     const result = ask(q);

@@ -57,6 +57,19 @@ describe('ask with a previous question', () => {
     expect(result).not.toHaveProperty('readAs');
   });
 
+  it('does not lean on the previous question when the article has this one\'s words but not in the sentence found', async () => {
+    const result = await engine.ask('이 기사 쓴 기자 이름이 뭐야?', { previous: '라운드테이블 몇 시간 동안 했어?' });
+    expect(result.answered).toBe(false);
+    expect(result).not.toHaveProperty('readAs');
+  });
+
+  it('reads "각각 몇 곳씩이야?" as counting what the previous question listed', async () => {
+    const result = await engine.ask('각각 몇 곳씩이야?', { previous: '라운드테이블에 미국 기업은 어디어디 나왔어?' });
+    expect(result.readAs).toBeDefined();
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((c) => c.id)).toContain('S25');
+  });
+
   it('ignores a previous question that is not a question (empty, emoji), and still refuses a bad question', async () => {
     expect((await engine.ask('IPEF가 뭐야?', { previous: '   ' })).answered).toBe(true);
     expect((await engine.ask('where?', { previous: '😀😀' })).readAs).toBeUndefined();

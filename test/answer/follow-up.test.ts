@@ -47,6 +47,7 @@ describe('followUpCue: a question that does not stand on its own', () => {
     ['who else?', 'more'],
     ['또 누가 왔어?', 'more'],
     ['거기서 뭘 논의해?', 'pronoun'],
+    ['각각 몇 곳씩이야?', 'pronoun'],
     ['그 회사는 어디에 공장을 짓는대?', 'pronoun'],
     ['who chaired it?', 'pronoun'],
     ['which companies were there?', 'pronoun'],

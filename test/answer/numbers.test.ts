@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparable, findNumbers, standing } from '../../src/answer/numbers.js';
+import { askedDimension, comparable, findNumbers, standing } from '../../src/answer/numbers.js';
 
 const read = (text: string) => findNumbers(text).map((n) => `${n.text}=${n.value}/${n.dimension}`);
 
@@ -53,5 +53,13 @@ describe('standing', () => {
     expect(standing(one('3%'), counted).status).toBe('absent');
     expect(comparable('count', 'people')).toBe(false);
     expect(comparable('day', 'ordinal')).toBe(true);
+  });
+});
+
+describe('askedDimension', () => {
+  it.each([
+    ['몇 명이 왔어?', 'people'], ['참가 기업 몇 곳이야?', 'count'], ['몇개국이 참여했어?', 'count'], ['몇 번 열렸어?', 'times'], ['누가 왔어?', null], ['How many came?', null],
+  ])('"%s" → %s', (question, dimension) => {
+    expect(askedDimension(question)).toBe(dimension);
   });
 });
