@@ -41,6 +41,8 @@ export interface QuestionReading {
   readAs?: string;
   /** Why it was read with the previous one. */
   cue?: FollowUpCue;
+  /** Sentences (passage keys) the previous answer cited, which a "who else?" follow-up asks past. */
+  answeredBefore?: ReadonlySet<string>;
 }
 
 /** The question-answering core shared by the CLI and the bot. */
@@ -65,6 +67,8 @@ export interface QaEngine {
 
 /** Bonus for a sentence of the kind the question names (headline, sub-headline). */
 const STRUCTURE_BOOST = 0.15;
+/** What the previous answer cited sinks below everything else for a follow-up that asks for more ("who else?", "또 뭘?"): it has been shown. */
+const ANSWERED_BEFORE_PENALTY = 1;
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
@@ -155,11 +159,14 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   /** How specific a word is in the article: its own weight (IDF), not that of its glossary synonyms. */
   const specificity = (word: string): number => Math.max(0, ...analyzeQuery(word, { vocabulary: retriever.vocabulary }).concepts.map((c) => retriever.conceptWeight(c)));
 
-  function retrieve(understood: UnderstoodQuestion, k: number): Promise<RankedPassage[]> {
+  function retrieve(understood: UnderstoodQuestion, k: number, answeredBefore?: ReadonlySet<string>): Promise<RankedPassage[]> {
     // A question that names the headline or sub-headlines wants those lines, not the body.
     const structure = understood.structure;
     const instances = asksForInstances(understood.question);
-    return retriever.retrieve(understood.query, k, (p) => (structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0)));
+    return retriever.retrieve(understood.query, k, (p) => {
+      const shape = structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
+      return shape - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
+    });
   }
 
   function supportOf(understood: UnderstoodQuestion, document: string, id: string): number {
@@ -195,6 +202,12 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     // The answer keeps the language, and the yes/no shape, of the question as asked.
     const together: UnderstoodQuestion = { ...understandQuestion(readAs, understanding), language: alone.language, yesNo: alone.yesNo };
     const cue = followUpCue(question);
+    if (cue === 'more') {
+      const before = understandQuestion(previous.question, understanding);
+      const cited = compose(before, await retrieve(before, 8)).citations.map((c) => byKey.get(passageKey(c.document, c.id))!);
+      // A sentence that lists names still holds "the others" ("Google, and who else?"); any other has been read.
+      return { understood: together, readAs, cue, answeredBefore: new Set(cited.filter((p) => !listsNames(p)).map((p) => p.key)) };
+    }
     if (cue) return { understood: together, readAs, cue };
     // Only a short question with no name the article lacks may lean on the previous one when it finds nothing alone.
     if (alone.unknownNames.length > 0 || !namesLittle(question)) return { understood: alone };
@@ -209,20 +222,21 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   }
 
   async function rank(rawQuestion: string, k = 8, options: AskOptions = {}): Promise<RankedPassage[]> {
-    return retrieve((await read(accept(rawQuestion), options.previous)).understood, k);
+    const reading = await read(accept(rawQuestion), options.previous);
+    return retrieve(reading.understood, k, reading.answeredBefore);
   }
 
   async function inspect(rawQuestion: string, k = 8, options: AskOptions = {}): Promise<QuestionReading & { ranked: RankedPassage[] }> {
     const reading = await read(accept(rawQuestion), options.previous);
-    return { ...reading, ranked: await retrieve(reading.understood, k) };
+    return { ...reading, ranked: await retrieve(reading.understood, k, reading.answeredBefore) };
   }
 
   async function ask(rawQuestion: string, options: AskOptions = {}): Promise<AnswerResult> {
     const started = performance.now();
     const question = accept(rawQuestion);
-    const { understood, readAs } = await read(question, options.previous);
+    const { understood, readAs, answeredBefore } = await read(question, options.previous);
     const { language } = understood;
-    const composed = compose(understood, await retrieve(understood, 8));
+    const composed = compose(understood, await retrieve(understood, 8, answeredBefore));
     const bad = unfaithfulCitations([...composed.citations, ...composed.related], source);
     if (bad.length > 0) {
       // Cannot happen unless ingest is broken; an answer resting on a misquote is no answer.

@@ -63,6 +63,23 @@ describe('ask with a previous question', () => {
     expect(result).not.toHaveProperty('readAs');
   });
 
+  it('asks past what the previous answer cited when the follow-up wants more ("또 뭘 제안했어?")', async () => {
+    const previous = '이 장관이 중소기업 관련해서 뭘 부탁했어?';
+    expect((await engine.ask(previous)).citations[0]?.id).toBe('S14');
+    const reading = await engine.inspect('그 회담에서 또 뭘 제안했어?', 3, { previous });
+    expect(reading.cue).toBe('more');
+    const ids = reading.ranked.map((r) => r.passage.sentence.id);
+    expect(ids).not.toContain('S14');
+    expect(ids.some((id) => id === 'S15' || id === 'S21')).toBe(true);
+  });
+
+  it('keeps a cited list of names for "who else?": the others are in it', async () => {
+    const result = await engine.ask('who else?', { previous: 'Who attended from the US, was Google one of them?' });
+    expect(result.citations.map((c) => c.id)).toContain('S25');
+    const reading = await engine.inspect('who else?', 3, { previous: 'Who attended from the US, was Google one of them?' });
+    expect(reading.ranked[0]?.passage.sentence.id).toBe('S25');
+  });
+
   it('reads "각각 몇 곳씩이야?" as counting what the previous question listed', async () => {
     const result = await engine.ask('각각 몇 곳씩이야?', { previous: '라운드테이블에 미국 기업은 어디어디 나왔어?' });
     expect(result.readAs).toBeDefined();

@@ -62,6 +62,10 @@ describe.each(['ko', 'en'] as const)('follow-up conversations: %s', (language) =
     expect(report().recallAt3, JSON.stringify(report().misses)).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('ranks a gold sentence in the top 3 of the ranking itself for at least 90% of follow-up turns', () => {
+    expect(report().rankingRecallAt3).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('ranks far better than reading each follow-up alone (by at least 0.2 of recall@3)', () => {
     expect(report().rankingRecallAt3 - report().aloneRankingRecallAt3).toBeGreaterThanOrEqual(0.2);
   });
