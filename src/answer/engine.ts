@@ -205,7 +205,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     if (cue === 'more') {
       const before = understandQuestion(previous.question, understanding);
       const cited = compose(before, await retrieve(before, 8)).citations.map((c) => byKey.get(passageKey(c.document, c.id))!);
-      // A sentence that lists names still holds "the others" ("Google, and who else?"); any other has been read.
+      // A sentence that lists names still holds "the others" ("Acme was there; who else?"); any other has been read.
       return { understood: together, readAs, cue, answeredBefore: new Set(cited.filter((p) => !listsNames(p)).map((p) => p.key)) };
     }
     if (cue) return { understood: together, readAs, cue };
