@@ -42,7 +42,8 @@ export class GlossaryMatcher {
         from = at + 1;
         const end = at + form.length;
         if (latin && (isWordChar(text[at - 1]) || isWordChar(text[end]))) continue;
-        if (!latin && /\p{Script=Hangul}/u.test(text[at - 1] ?? '') && form.length < 3) continue;
+        // A short Korean form, or one of several words (`이 장관`), starts a word: not `굳이 장관급`, not `부회장` for `회장`.
+        if (!latin && /\p{Script=Hangul}/u.test(text[at - 1] ?? '') && (form.length < 3 || form.includes(' '))) continue;
         if (taken.subarray(at, end).some((t) => t === 1)) continue;
         if (matches.some((m) => m.entry === entry)) continue;
         taken.fill(1, at, end);

@@ -21,6 +21,12 @@ describe('glossary matching', () => {
     expect(matched('퀄컴은 참석했어?')).toContain('Qualcomm');
   });
 
+  it('starts a Korean form of several words at a word: "이 장관" is not inside "굳이 장관급"', () => {
+    const invented = new GlossaryMatcher([{ ko: ['이 시장'], en: ['Mayor Yi'] }, { ko: ['시장급'], en: ['mayoral level'] }]);
+    expect(invented.match('왜 굳이 시장급으로 올렸어?').map((m) => m.entry.en[0])).toEqual(['mayoral level']);
+    expect(invented.match('이 시장은 뭐라고 했어?').map((m) => m.entry.en[0])).toEqual(['Mayor Yi']);
+  });
+
   it('is case-insensitive for English forms', () => {
     expect(matched('who from QUALCOMM came')).toContain('Qualcomm');
   });
