@@ -24,6 +24,8 @@ export interface UnderstoodQuestion {
 
 const ENGLISH_YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|didn't|wasn't|isn't|weren't|aren't|doesn't)\b/i;
 const KOREAN_QUESTION_WORD = /누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|얼마|왜|몇/u;
+/** A question word inside an English question (`…tell us who…`, `…know where…`, `how many`). */
+const ENGLISH_EMBEDDED_QUESTION = /\b(?:who|whom|whose|what|which|where|when|why|how)\b/i;
 /** Endings that close a Korean yes/no question (`왔어?`, `참석했나요`, `맞지?`, `있었니`). */
 const KOREAN_YES_NO_ENDING = /(?:어|았|었|나요|니|냐|까|죠|지|요|나|대|래|음)\??$/u;
 
@@ -48,7 +50,8 @@ export function askedStructure(question: string): 'headline' | 'subheadline' | '
 /** True for a question that wants a yes or a no. */
 export function isYesNoQuestion(question: string, language: Language): boolean {
   const text = question.trim();
-  if (language === 'en') return ENGLISH_YES_NO.test(text);
+  // "Can you tell us who signed?", "Do you know where it was?": a request for the wh-answer, not a yes/no.
+  if (language === 'en') return ENGLISH_YES_NO.test(text) && !ENGLISH_EMBEDDED_QUESTION.test(text);
   if (KOREAN_QUESTION_WORD.test(text)) return false;
   const last = text.replace(/[?!.\s]+$/u, '').split(/\s+/).at(-1) ?? '';
   return KOREAN_YES_NO_ENDING.test(last) && (text.endsWith('?') || looksLikeKoreanVerb(last));

@@ -94,6 +94,9 @@ export function capitalisedWords(question: string): Map<string, string> {
   return names;
 }
 
+/** Two or more capital Latin letters, dots allowed (`US`, `U.S.`, `IT`). */
+const isAcronym = (text: string) => /^(?:\p{Lu}\.?){2,}$/u.test(text);
+
 /** Splits a question into concepts, expanding glossary entries into both languages. */
 export function analyzeQuery(question: string, resources: QueryResources = {}): AnalyzedQuery {
   const matches = resources.glossary?.match(question) ?? [];
@@ -101,8 +104,9 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   const concepts: Concept[] = [];
   const expansions: string[] = [];
   for (const m of matches) {
-    // A glossary form that only frames the question (`얘기`, `talk about`) is not what it asks about.
-    if (analyzeQuestionText(m.form).length === 0) continue;
+    // A glossary form that only frames the question (`얘기`, `talk about`) is not what it asks about,
+    // unless it is written as an acronym (`US` is a country, `us` a pronoun).
+    if (analyzeQuestionText(m.form).length === 0 && !isAcronym(question.normalize('NFC').slice(m.start, m.end))) continue;
     // Particles glued to a Korean form (`라운드테이블에서`) belong to it, not to the next concept.
     let end = m.end;
     while (end < rest.length && /\p{Script=Hangul}/u.test(rest[end]!)) end++;

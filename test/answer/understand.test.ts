@@ -11,7 +11,7 @@ describe('isYesNoQuestion', () => {
   });
 
   it('does not read English wh-questions or statements as yes/no', () => {
-    for (const q of ['What did the council approve?', 'Who approved it?', 'How many boats sailed?', 'The council approved it?', 'Tell me about the bridge.']) {
+    for (const q of ['What did the council approve?', 'Who approved it?', 'How many boats sailed?', 'The council approved it?', 'Tell me about the bridge.', 'Can you tell us who signed the contract?', 'Do you know where the fair was held?']) {
       expect(isYesNoQuestion(q, 'en'), q).toBe(false);
     }
   });

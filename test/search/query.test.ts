@@ -57,6 +57,12 @@ describe('analyzeQuery with a glossary', () => {
     expect(station!.alternatives.map((a) => a.map((w) => w.key))).toEqual([['우주정거장'], ['space', 'station']]);
   });
 
+  it('keeps a glossary form that is a function word when it is written as an acronym (US), not when it is a pronoun (us)', () => {
+    const countries = new GlossaryMatcher([{ ko: ['미국'], en: ['United States', 'US'] }]);
+    expect(analyzeQuery('List the US companies', { glossary: countries }).concepts.map((c) => c.label)).toEqual(['us', 'compani']);
+    expect(analyzeQuery('Can you tell us about the companies?', { glossary: countries }).concepts.map((c) => c.label)).toEqual(['compani']);
+  });
+
   it('adds the other-language forms of a hit to the text for the vector side', () => {
     expect(analyzeQuery('When will the space station open?', { glossary }).expandedText).toContain('우주정거장');
     expect(analyzeQuery('우주정거장은 언제 열어?', { glossary }).expandedText).toContain('space station');
