@@ -30,10 +30,20 @@ const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지)씩?(?:이|이야|
 /** `몇` glued to a counter (`몇번`, `몇개국`): the counter carries the content. */
 const HOW_MANY_PREFIX = /^몇\s*/u;
 
+/**
+ * A one-syllable noun with a topic or object particle (`곳은`, `것은`, `상을`, `수는`; not 이/가, which end
+ * many two-syllable nouns like `나이`): the stem is
+ * too short to mean anything alone, like any lone syllable, and the particle is grammar.
+ */
+const LONE_SYLLABLE_WITH_PARTICLE = /^[가-힣](?:은|는|을|를)$/u;
+/** Particles and bound nouns standing apart (`1월 부터`, `때문에`): grammar, not content. */
+const KOREAN_FREE_GRAMMAR = /^(?:부터|까지|때문|때문에|때문인가|통해|통해서|위해|위해서|대해|대해서|관해|관해서)$/u;
+
 /** One content word of a question, analysed with the question-side rules. */
 export function analyzeQuestionWord(word: string): AnalyzedWord | null {
   if (hasHangul(word)) {
     if (KOREAN_QUESTION_WORD.test(word) || KOREAN_COUNTER.test(word)) return null;
+    if (LONE_SYLLABLE_WITH_PARTICLE.test(word) || KOREAN_FREE_GRAMMAR.test(word)) return null;
     if (HOW_MANY_PREFIX.test(word)) return word.length > 1 ? analyzeQuestionWord(word.replace(HOW_MANY_PREFIX, '')) : null;
   }
   return analyzeWord(word, QUESTION_FRAMING_WORDS);

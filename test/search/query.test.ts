@@ -27,6 +27,11 @@ const concept = (alternatives: AnalyzedWord[][], fuzzy: string[] = []): Concept 
 });
 
 describe('analyzeQuestionText', () => {
+  it('drops a one-syllable noun with a topic or object particle and free-standing particles (곳은, 것은, 1월 부터, 때문에)', () => {
+    expect(analyzeQuestionText('그 상을 준 곳은 어디야?').map((w) => w.key)).toEqual([]);
+    expect(analyzeQuestionText('1월 부터 고립된 것은 무엇 때문에?').map((w) => w.key)).toEqual(['1월', '고립']);
+  });
+
   it('drops Korean question words, requests and light verbs, keeping the content words', () => {
     expect(keys('누가 회의에 참석했어?')).toEqual(['회의', '참석']);
     expect(keys('도서관 예산 좀 알려주세요')).toEqual(['도서관', '예산']);
