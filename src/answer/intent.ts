@@ -59,7 +59,7 @@ const ANSWER_SHAPES: Partial<Record<Intent, RegExp>> = {
   'how-much': /\d[\d,.]*\s*(?:[만억조]\s*)?(?:원|달러|엔|유로|위안)|[만억조]\s*(?:원|달러)|[$€£¥₩]\s*\d|\b\d[\d,.]*\s*(?:(?:million|billion|trillion)\s*)?(?:dollars?|won|yen|euros?|pounds?)\b|\b\d[\d,.]*\s*(?:million|billion|trillion)\b/iu,
   'how-many': new RegExp(`\\d|\\b${NUMBER_WORD}\\b|${KOREAN_NUMBER}\\s*(?:명|곳|개|번|회|차례|가지|해|살|배|권|대|척|건|군데|개국|분|시간|년|달)|[만억조]\\s*(?:원|달러|명|개|톤|배)|%|퍼센트|percent`, 'iu'),
   when: /\d{1,4}\s*(?:년|월|일|세기|시|분기)|\b1\d{3}s?\b|\b20\d{2}s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:today|yesterday|tomorrow|annual(?:ly)?|century|decade|ago|later|earlier|recently|since|until|during|season|spring|summer|autumn|fall|winter|morning|evening|night|year|month|week|day)s?\b|지난해|올해|내년|작년|이날|당시|오늘|어제|내일|최근|이후|이전|이듬해|매년|매달|초반|중반|후반|말기|시절|시대|봄|여름|가을|겨울|오전|오후|새벽|저녁/iu,
-  where: /\b(?:in|at|from|near|inside|outside) (?:the )?\p{Lu}|\b(?:city|town|country|state|province|region|district|hotel|center|centre|building|university|hall|street|avenue|island|river|mountain|capital|headquarters|airport|station|port|venue|square|park|stadium|museum|church|palace)\b|에서|(?:시|도|군|구|읍|면|동|리|국|주|섬|산|강|호텔|센터|빌딩|대학|대학교|공항|역|항|궁|광장|공원|경기장|박물관|지역|본사|청사)(?:에|에서|으로|로|의|은|는|이|가)?(?=\s|$|[,.])/u,
+  where: /\b(?:in|at|from|near|inside|outside|to|into|across|throughout|towards?) (?:the )?\p{Lu}|\b(?:city|town|country|state|province|region|district|hotel|center|centre|building|university|hall|street|avenue|island|river|mountain|capital|headquarters|airport|station|port|venue|square|park|stadium|museum|church|palace)\b|에서|(?:시|도|군|구|읍|면|동|리|국|주|섬|산|강|호텔|센터|빌딩|대학|대학교|공항|역|항|궁|광장|공원|경기장|박물관|지역|본사|청사)(?:에|에서|으로|로|의|은|는|이|가)?(?=\s|$|[,.])/u,
   who: /장관|대통령|총리|회장|부회장|사장|대표|본부장|의원|교수|박사|감독|선수|위원장|국왕|왕|황제|씨|님|\b(?:minister|secretary|president|chairman|chairwoman|chair|ceo|chief|director|professor|dr|mr|mrs|ms|king|queen|emperor|prince|princess|senator|governor|mayor|general|captain|coach|founder|author|leader|vice)\b|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u,
   list: /(?:[^,·、]+[,·、]){2,}|\b(?:and|및|등)\b.*\b(?:and|및|등)\b/u,
 };
@@ -116,7 +116,7 @@ const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   ['duration', /몇\s*시간|몇\s*분\s*(?:동안|간)|얼마\s*(?:동안|나\s*걸)|\bhow long\b/iu, new RegExp(`\\d+\\s*(?:시간|분|일간|주|개월|년간)|\\b\\d+\\s*(?:hours?|minutes?|days?|weeks?|months?|years?|decades?|centuries)\\b|\\b(?:an?|several|few|many|${NUMBER_WORD})\\s+(?:hours?|days?|weeks?|months?|years?|decades?|centuries)\\b|\\bsince\\b|이후로|부터|째`, 'iu')],
   ['percent', /퍼센트|몇\s*%|비율|\bpercent(?:age)?\b/iu, /%|퍼센트|\bpercent\b/iu],
   ['frequency', /얼마(?:나)?\s*자주|얼마\s*만에|몇\s*(?:년|달|개월|주)\s*(?:마다|에\s*한\s*번)|(?:^|\s)(?:주기|빈도)|\bhow (?:often|frequently)\b|\bhow many times (?:a|per|each)\b/iu, /매(?:년|달|월|주|일|해)|연\s*\d+\s*(?:회|차례|번)|\d+\s*(?:년|개월|달|주|일)\s*(?:마다|에\s*한\s*번)|정례|정기|격년|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|biennial(?:ly)?|every|once|twice|thrice|regular(?:ly)?|periodic(?:ally)?)\b|\b(?:a|per) (?:year|month|week|day)\b/iu],
-  ['clock', /몇\s*시(?!간)|\bwhat time\b/iu, /\d+\s*시(?!간)|\d{1,2}:\d{2}|\b(?:a\.m\.|p\.m\.|am|pm|noon|midnight)\b/iu],
+  ['clock', /몇\s*시(?!간)|\bwhat time\b(?!\s+(?:period|frame|span|of)\b)/iu, /\d+\s*시(?!간)|\d{1,2}:\d{2}|\b(?:a\.m\.|p\.m\.|am|pm|noon|midnight)\b/iu],
 ];
 
 /** The narrower kind of answer a question names, if any (`몇 월에` → month, `how old` → age). */
