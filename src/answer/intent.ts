@@ -59,7 +59,7 @@ const ANSWER_SHAPES: Partial<Record<Intent, RegExp>> = {
   'how-much': /\d[\d,.]*\s*(?:[만억조]\s*)?(?:원|달러|엔|유로|위안)|[만억조]\s*(?:원|달러)|[$€£¥₩]\s*\d|\b\d[\d,.]*\s*(?:(?:million|billion|trillion)\s*)?(?:dollars?|won|yen|euros?|pounds?)\b|\b\d[\d,.]*\s*(?:million|billion|trillion)\b/iu,
   'how-many': new RegExp(`\\d|\\b${NUMBER_WORD}\\b|${KOREAN_NUMBER}\\s*(?:명|곳|개|번|회|차례|가지|해|살|배|권|대|척|건|군데|개국|분|시간|년|달)|[만억조]\\s*(?:원|달러|명|개|톤|배)|%|퍼센트|percent`, 'iu'),
   when: /\d{1,4}\s*(?:년|월|일|세기|시|분기)|\b1\d{3}s?\b|\b20\d{2}s?\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:today|yesterday|tomorrow|annual(?:ly)?|century|decade|ago|later|earlier|recently|since|until|during|season|spring|summer|autumn|fall|winter|morning|evening|night|year|month|week|day)s?\b|지난해|올해|내년|작년|이날|당시|오늘|어제|내일|최근|이후|이전|이듬해|매년|매달|초반|중반|후반|말기|시절|시대|봄|여름|가을|겨울|오전|오후|새벽|저녁/iu,
-  where: /\b(?:in|at|from|near|inside|outside|to|into|across|throughout|towards?) (?:the )?\p{Lu}|\b(?:city|town|country|state|province|region|district|hotel|center|centre|building|university|hall|street|avenue|island|river|mountain|capital|headquarters|airport|station|port|venue|square|park|stadium|museum|church|palace)\b|에서|(?:시|도|군|구|읍|면|동|리|국|주|섬|산|강|호텔|센터|빌딩|대학|대학교|공항|역|항|궁|광장|공원|경기장|박물관|지역|본사|청사)(?:에|에서|으로|로|의|은|는|이|가)?(?=\s|$|[,.])/u,
+  where: /\b(?:in|at|from|near|inside|outside|to|into|across|throughout|towards?) (?:the )?\p{Lu}|\b(?:city|town|country|state|province|region|district|hotel|center|centre|building|university|hall|street|avenue|island|river|mountain|capital|headquarters|airport|station|port|venue|square|park|stadium|museum|church|palace)\b|에서|(?:시|도|군|구|읍|면|동|리|국|주|섬|산|강|호텔|센터|빌딩|대학|대학교|공항|역|항|궁|광장|공원|경기장|박물관|지역|본사|청사|나라|국가|도시|마을)(?:에|에서|으로|로|의|은|는|이|가|을|를|와|과|도)?(?=\s|$|[,.])/u,
   who: /장관|대통령|총리|회장|부회장|사장|대표|본부장|의원|교수|박사|감독|선수|위원장|국왕|왕|황제|씨|님|\b(?:minister|secretary|president|chairman|chairwoman|chair|ceo|chief|director|professor|dr|mr|mrs|ms|king|queen|emperor|prince|princess|senator|governor|mayor|general|captain|coach|founder|author|leader|vice)\b|\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u,
   list: /(?:[^,·、]+[,·、]){2,}|\b(?:and|및|등)\b.*\b(?:and|및|등)\b/u,
 };
@@ -111,7 +111,7 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 /** Question cue and answer shape of each subtype, general across texts. Checked in order. */
 const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   ['month', /몇\s*월|어느\s*달|\b(?:what|which) month\b/iu, new RegExp(`\\d{1,2}\\s*월|\\b(?:${MONTHS})\\b`, 'iu')],
-  ['year', /몇\s*년도|몇\s*년에|연도|\b(?:what|which) year\b/iu, /\d{4}\s*년|\b1\d{3}\b|\b20\d{2}\b|지난해|올해|작년|내년|\b(?:last|this|next) year\b/iu],
+  ['year', /몇\s*년도|몇\s*년에|연도|\b(?:what|which) year\b/iu, /\d{1,4}\s*년(?!간|\s*동안|\s*만)|\b1\d{3}\b|\b20\d{2}\b|지난해|올해|작년|내년|\b(?:last|this|next) year\b/iu],
   ['age', /나이|몇\s*살|몇\s*세|\bhow old\b|\bage\b/iu, /\d+\s*(?:세|살)|\baged?\s+\d+|\d+-year-old|\bage of \d+/iu],
   ['duration', /몇\s*시간|몇\s*분\s*(?:동안|간)|얼마\s*(?:동안|나\s*걸)|\bhow long\b/iu, new RegExp(`\\d+\\s*(?:시간|분|일간|주|개월|년간)|\\b\\d+\\s*(?:hours?|minutes?|days?|weeks?|months?|years?|decades?|centuries)\\b|\\b(?:an?|several|few|many|${NUMBER_WORD})\\s+(?:hours?|days?|weeks?|months?|years?|decades?|centuries)\\b|\\bsince\\b|이후로|부터|째`, 'iu')],
   ['percent', /퍼센트|몇\s*%|비율|\bpercent(?:age)?\b/iu, /%|퍼센트|\bpercent\b/iu],
