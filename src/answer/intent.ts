@@ -103,13 +103,15 @@ export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeig
   return (shaped ? weights.shaped : 0) - (heading ? weights.heading : 0);
 }
 
-/** A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a time of day, how often. */
-export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency';
+/** A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a time of day, how often, what someone said. */
+export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement';
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
 /** Question cue and answer shape of each subtype, general across texts. Checked in order. */
 const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
+  // "What did X say?", "뭐라고 했어?": only a sentence that reports speech (said, stressed, 강조했다, 밝혔다) answers it.
+  ['statement', /뭐라(?:고)?\s*(?:했|말|얘기|이야기|발언|밝|강조|언급|답|반응|그래|그랬)|무슨\s*말|발언|\bwhat (?:did|does|do|has|have|had) [^?]{0,60}?\b(?:say|said|tell|told|comment|remark)\b/iu, /말했|밝혔|강조|설명했|언급|당부|주문했|요청|제안|전달했|주장|발언|논의|합의|"[^"]{4,}"|“[^”]{4,}”|\b(?:said|says|stated|stressed|noted|added|explained|told|asked|urged|called for|proposed|suggested|argued|remarked|commented|announced|declared|emphasi[sz]ed|insisted|warned|discussed|agreed|talked)\b/iu],
   ['month', /몇\s*월|어느\s*달|\b(?:what|which) month\b/iu, new RegExp(`\\d{1,2}\\s*월|\\b(?:${MONTHS})\\b`, 'iu')],
   ['year', /몇\s*년도|몇\s*년에|연도|\b(?:what|which) year\b/iu, /\d{1,4}\s*년(?!간|\s*동안|\s*만)|\b1\d{3}\b|\b20\d{2}\b|지난해|올해|작년|내년|\b(?:last|this|next) year\b/iu],
   ['age', /나이|몇\s*살|몇\s*세|\bhow old\b|\bage\b/iu, /\d+\s*(?:세|살)|\baged?\s+\d+|\d+-year-old|\bage of \d+/iu],

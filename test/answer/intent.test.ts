@@ -125,6 +125,8 @@ describe('answer subtypes', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
     for (const text of ['위원회는 매년 열린다.', '회의는 연 2회 열린다.', '축제는 4년마다 열린다.', 'The council meets once a year.', 'The race is held annually.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(true);
     for (const text of ['위원회는 1998년에 열렸다.', 'The council met in 1998.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(false);
+    for (const text of ['The mayor said the bridge would reopen.', '시장은 다리를 다시 열겠다고 밝혔다.', '위원들은 예산을 논의했다.']) expect(hasSubtypeShape('statement', passage(text)), text).toBe(true);
+    for (const text of ['The mayor attended the opening.', '시장도 개통식에 참석했다.']) expect(hasSubtypeShape('statement', passage(text)), text).toBe(false);
     expect(hasSubtypeShape('year', passage('왕은 재위 12년에 성을 쌓았다.'))).toBe(true);
     expect(hasSubtypeShape('year', passage('왕은 12년간 다스렸다.'))).toBe(false);
     for (const text of ['The siege ended four days after the storm.', 'The club has run the race since 1986.', '공사는 3개월 걸렸다.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
@@ -140,6 +142,8 @@ describe('answer subtypes', () => {
     ['몇 시에 시작해?', 'clock'], ['What time does it start?', 'clock'], ['During what time period did prices fall?', null],
     ['그 회의는 얼마나 자주 열려?', 'frequency'], ['위원회는 몇 년마다 모여?', 'frequency'], ['How often does the council meet?', 'frequency'],
     ['정부는 뭐 해주기로 했어?', null],
+    ['What did the mayor say about the bridge?', 'statement'], ['시장은 다리에 대해 뭐라고 했어?', 'statement'], ['감독의 발언은?', 'statement'],
+    ['What does the state lack?', null], ['부제에 뭐라고 나와?', null],
     ['누가 왔어?', null], ['Who opened the bridge?', null],
   ])('"%s" → %s', (question, subtype) => {
     expect(detectSubtype(question)).toBe(subtype);
