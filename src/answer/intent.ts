@@ -103,15 +103,23 @@ export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeig
   return (shaped ? weights.shaped : 0) - (heading ? weights.heading : 0);
 }
 
-/** A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a time of day, how often, what someone said. */
-export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement';
+/**
+ * A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a
+ * time of day, how often, what someone said, who holds an office.
+ */
+export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement' | 'officeholder';
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+
+/** Titles that name someone by office, in either language. */
+const TITLES = String.raw`장관|대통령|총리|회장|부회장|사장|대표|본부장|의원|위원장|이사|전무|상무|부사장|대변인|창업자|\b(?:minister|secretary|president|chairman|chairwoman|chair|ceo|chief executive|director|vice|head of|founder|spokes(?:man|woman|person)|mr|mrs|ms|dr)\b`;
 
 /** Question cue and answer shape of each subtype, general across texts. Checked in order. */
 const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   // "What did X say?", "뭐라고 했어?": only a sentence that reports speech (said, stressed, 강조했다, 밝혔다) answers it.
   ['statement', /뭐라(?:고)?\s*(?:했|말|얘기|이야기|발언|밝|강조|언급|답|반응|그래|그랬)|무슨\s*말|발언|\bwhat (?:did|does|do|has|have|had) [^?]{0,60}?\b(?:say|said|tell|told|comment|remark)\b/iu, /말했|밝혔|강조|설명했|언급|당부|주문했|요청|제안|전달했|주장|발언|논의|합의|"[^"]{4,}"|“[^”]{4,}”|\b(?:said|says|stated|stressed|noted|added|explained|told|asked|urged|called for|proposed|suggested|argued|remarked|commented|announced|declared|emphasi[sz]ed|insisted|warned|discussed|agreed|talked)\b/iu],
+  // "Who is the CEO of X?", "X에서는 어떤 임원이 왔어?": only a sentence naming someone by title answers it.
+  ['officeholder', /\b(?:who|which)\b[^?]{0,60}?\b(?:ceo|chief executive|exec(?:utive)?s?|chairman|chairwoman|chair|president|boss|head|representatives?|spokes(?:man|woman|person)|founder|director)\b|(?:누가|누구|어떤|어느)[^?]{0,30}?(?:대표|임원|회장|사장|총수|책임자|대변인|창업자)|(?:대표|임원|회장|사장|총수|책임자|대변인|창업자)(?:는|은|이|가)?\s*(?:누구|누가)/iu, new RegExp(`${TITLES}`, 'iu')],
   ['month', /몇\s*월|어느\s*달|\b(?:what|which) month\b/iu, new RegExp(`\\d{1,2}\\s*월|\\b(?:${MONTHS})\\b`, 'iu')],
   ['year', /몇\s*년도|몇\s*년에|연도|\b(?:what|which) year\b/iu, /\d{1,4}\s*년(?!간|\s*동안|\s*만)|\b1\d{3}\b|\b20\d{2}\b|지난해|올해|작년|내년|\b(?:last|this|next) year\b/iu],
   ['age', /나이|몇\s*살|몇\s*세|\bhow old\b|\bage\b/iu, /\d+\s*(?:세|살)|\baged?\s+\d+|\d+-year-old|\bage of \d+/iu],

@@ -127,6 +127,8 @@ describe('answer subtypes', () => {
     for (const text of ['위원회는 1998년에 열렸다.', 'The council met in 1998.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(false);
     for (const text of ['The mayor said the bridge would reopen.', '시장은 다리를 다시 열겠다고 밝혔다.', '위원들은 예산을 논의했다.']) expect(hasSubtypeShape('statement', passage(text)), text).toBe(true);
     for (const text of ['The mayor attended the opening.', '시장도 개통식에 참석했다.']) expect(hasSubtypeShape('statement', passage(text)), text).toBe(false);
+    expect(hasSubtypeShape('officeholder', passage('Chairman Okafor opened the bridge.'))).toBe(true);
+    expect(hasSubtypeShape('officeholder', passage('Three ferry companies attended.'))).toBe(false);
     expect(hasSubtypeShape('year', passage('왕은 재위 12년에 성을 쌓았다.'))).toBe(true);
     expect(hasSubtypeShape('year', passage('왕은 12년간 다스렸다.'))).toBe(false);
     for (const text of ['The siege ended four days after the storm.', 'The club has run the race since 1986.', '공사는 3개월 걸렸다.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
@@ -144,6 +146,7 @@ describe('answer subtypes', () => {
     ['정부는 뭐 해주기로 했어?', null],
     ['What did the mayor say about the bridge?', 'statement'], ['시장은 다리에 대해 뭐라고 했어?', 'statement'], ['감독의 발언은?', 'statement'],
     ['What does the state lack?', null], ['부제에 뭐라고 나와?', null],
+    ['Who is the CEO of the ferry company?', 'officeholder'], ['페리 회사에서는 어떤 임원이 왔어?', 'officeholder'], ['Who built the bridge?', null],
     ['누가 왔어?', null], ['Who opened the bridge?', null],
   ])('"%s" → %s', (question, subtype) => {
     expect(detectSubtype(question)).toBe(subtype);
