@@ -4,7 +4,8 @@ import { answerabilityFeatures, answerabilityScore } from './answerability.js';
 import type { AnswerabilityModel } from './answerability.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import type { Language } from './question.js';
-import { askedDimension, comparable, findNumbers } from './numbers.js';
+import { askedDimension, comparable, findNumbers, type Dimension } from './numbers.js';
+import type { AnswerSubtype } from './intent.js';
 import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
 
@@ -88,6 +89,21 @@ export function statedNumber(text: string, language: Language): string | null {
   return (noun && FUNCTION_WORDS.has(noun.toLowerCase()) ? match[0].slice(0, -noun.length) : match[0]).trim();
 }
 
+/** The kind of number each answer subtype is. */
+const SUBTYPE_DIMENSIONS: Record<AnswerSubtype, Dimension[] | null> = {
+  month: ['month'], year: ['year'], age: ['age'], duration: ['duration'], percent: ['percent'], clock: ['clock'],
+  frequency: ['rate', 'times'], statement: null, officeholder: null,
+};
+
+/** The kinds of number a counting question can be answered with; null when any number will do. */
+function askedDimensions(question: UnderstoodQuestion): Dimension[] | null {
+  const counted = askedDimension(question.question);
+  if (counted) return [counted];
+  if (question.subtype) return SUBTYPE_DIMENSIONS[question.subtype];
+  // "How big…?" asks for a size or an amount, not how many of something.
+  return /\bhow (?:big|large)\b/i.test(question.question) ? ['amount', 'percent', 'plain'] : null;
+}
+
 /** The opening of an answer: yes/no first, or the number a counting question asks for. */
 function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, policy: ComposePolicy): string {
   const { language } = question;
@@ -96,9 +112,9 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
     return language === 'ko' ? '기사에는 이렇게 나옵니다: ' : 'Here is what the article says: ';
   }
   if (question.intent === 'how-many' || question.intent === 'how-much') {
-    const asked = askedDimension(question.question);
-    // "몇 명?" is not answered by "8개": lead only with a number of the kind asked for.
-    const number = asked === null ? statedNumber(text, language) : findNumbers(text).find((m) => comparable(m.dimension, asked))?.text.trim();
+    const asked = askedDimensions(question);
+    // "몇 명?" is not answered by "8개", nor "how long?" by "once": lead only with a number of the kind asked for.
+    const number = asked === null ? statedNumber(text, language) : findNumbers(text).find((m) => asked.some((d) => comparable(m.dimension, d)))?.text.trim();
     if (number) return `${number}: `;
   }
   return '';

@@ -193,6 +193,11 @@ describe('composeAnswer: the lead', () => {
     expect(composeAnswer([ranked(p('S9'), 1, 0.9)], question('how-many', { language: 'ko', text: '몇 명이 왔어?' }), POLICY).answer).toBe(`${p('S9').sentence.text} [1]`);
   });
 
+  it('leads a "how long" answer with a duration only, not with a count or a frequency', () => {
+    const q = { ...question('how-many', { text: 'How long is the desk loan?' }), subtype: 'duration' as const };
+    expect(composeAnswer([ranked(p('S2'), 1, 0.9)], q, POLICY).answer).toBe(`${p('S2').sentence.text} [1]`);
+  });
+
   it('adds no number to a counting answer whose sentence states none, nor to other questions', () => {
     expect(composeAnswer([ranked(p('S3'), 1, 0.9)], question('how-many'), POLICY).answer).toBe(`${p('S3').sentence.text} [1]`);
     expect(composeAnswer([ranked(p('S2'), 1, 0.9)], question('what'), POLICY).answer).toBe(`${p('S2').sentence.text} [1]`);

@@ -133,6 +133,7 @@ describe('answer subtypes', () => {
     expect(hasSubtypeShape('year', passage('왕은 12년간 다스렸다.'))).toBe(false);
     for (const text of ['The siege ended four days after the storm.', 'The club has run the race since 1986.', '공사는 3개월 걸렸다.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
     expect(hasSubtypeShape('duration', passage('The mayor praised the volunteers.'))).toBe(false);
+    expect(hasSubtypeShape('duration', passage('The council meets once a year.'))).toBe(false);
   });
 
   it.each([
