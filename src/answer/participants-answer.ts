@@ -8,8 +8,12 @@ import type { UnderstoodQuestion } from './understand.js';
 /** Words that say "was there": the verb of an attendance question (`나왔` is "was mentioned", not "came"). */
 const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b/i;
 /** Questions about something else the participants did, said or came with, which a list of names cannot answer. */
-const OTHER_TOPIC = /같이|함께|랑\s|이랑|동행|업종|분야|논의|의제|말|발언|얘기|이야기|요청|투자|주가|주식|\bwith whom\b|\balong with\b|\baccompan|\bsector|\bindustr|\bdiscuss|\btalk|\bsa(?:y|id)\b|\bask(?:ed)?\b|\binvest|\bstock|\bshare price/i;
-const COMPANIES = /기업|회사|업체|곳|\bcompan|\bfirms?\b|\bbusinesses\b|\bcorporations?\b/i;
+const OTHER_TOPIC = /같이|함께|랑\s|이랑|동행|업종|분야|논의|의제|말|발언|얘기|이야기|요청|요구|부탁|당부|투자|주가|주식|\bwith whom\b|\balong with\b|\baccompan|\bsector|\bindustr|\bdiscuss|\btalk|\bsa(?:y|id)\b|\bask(?:ed)?\b|\brequest|\burg(?:e|ed)\b|\binvest|\bstock|\bshare price/i;
+/**
+ * Companies as what the question asks for ("which companies", "how many firms", "어떤 기업", "기업은?",
+ * "몇 곳"), not a company word in passing ("so that its firms get fair treatment").
+ */
+const ASKS_FOR_COMPANIES = /\b(?:which|what|how many|list|name)\b(?:\s+[\p{L}'-]+){0,3}?\s+(?:compan(?:y|ies)|firms?|businesses|corporations?)\b|(?:어떤|어느|무슨)\s*(?:\S+\s+){0,2}?(?:기업|회사|업체)|(?:기업|회사|업체)(?:들)?(?:은|는|이|가)?\s*(?:몇|어디|누구|뭐|\?|$)|몇\s*(?:곳|군데|개)|어디어디/iu;
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);
@@ -92,7 +96,7 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   const folded = understood.question.toLowerCase();
   const best = input.ranked[0];
   if (!best || best.passage.sentence.document !== input.document) return null;
-  if (!ATTENDED.test(folded) && !(COMPANIES.test(folded) && (intent === 'how-many' || intent === 'list' || intent === 'who' || intent === 'what'))) return null;
+  if (!ATTENDED.test(folded) && !(ASKS_FOR_COMPANIES.test(folded) && (intent === 'how-many' || intent === 'list' || intent === 'who' || intent === 'what'))) return null;
   if (OTHER_TOPIC.test(folded)) return null;
   // The list speaks for an event whose naming sentence carries at least half as much of the question as the best sentence.
   const listed = participants
@@ -151,7 +155,7 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
     if (groups.length === 1) {
       return language === 'ko'
         ? `${eventName}에는 ${side} 측에서 ${members.length}개 기업이 참석했습니다: ${list} ${marker(citations, members[0]!)}`
-        : `${capitalize(numberWord(members.length))} ${side} companies attended the ${eventName}: ${list} ${marker(citations, members[0]!)}`;
+        : `${capitalize(numberWord(members.length))} ${side} ${members.length === 1 ? 'company' : 'companies'} ${members.length === 1 ? 'took part in' : 'attended'} the ${eventName}: ${list} ${marker(citations, members[0]!)}`;
     }
     return language === 'ko' ? `${side} 측 ${members.length}곳: ${list} ${marker(citations, members[0]!)}` : `${capitalize(numberWord(members.length))} ${side}: ${list} ${marker(citations, members[0]!)}`;
   });

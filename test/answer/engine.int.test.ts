@@ -161,6 +161,16 @@ describe('the confident wrong answers of the previous engine', () => {
   });
 });
 
+describe('a company word in passing is no attendance question', () => {
+  it.each([
+    'What did Seoul request so that its firms putting money into the US get fair treatment?',
+    'What business climate did Lee describe when he urged government and companies to work together?',
+  ])('"%s" is answered from the sentences, not from the attendance list', async (question) => {
+    const result = await engine.ask(question);
+    expect(result.answer).not.toMatch(/companies attended|company took part/);
+  });
+});
+
 describe('words the article lacks in an attendance question', () => {
   it.each(['인텔도 왔어?', '인텔에선 누가 참석했어?', 'Did Intel attend?'])('"%s": the company is not on the list', async (question) => {
     const result = await engine.ask(question);
