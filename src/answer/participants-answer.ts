@@ -1,4 +1,6 @@
 import type { Participant } from '../corpus/participants.js';
+import { analyzeWord } from '../search/tokenize.js';
+import { findNumbers } from './numbers.js';
 import type { RankedPassage } from '../search/retriever.js';
 import type { Composition } from './compose.js';
 import type { Language } from './question.js';
@@ -6,7 +8,7 @@ import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
 
 /** Words that say "was there": the verb of an attendance question (`나왔` is "was mentioned", not "came"). */
-const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b/i;
+const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|(?:누가|누구)\s*나(?:왔|옴|와|온)|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b/i;
 /** Questions about something else the participants did, said or came with, which a list of names cannot answer. */
 const OTHER_TOPIC = /같이|함께|랑\s|이랑|동행|업종|분야|논의|의제|말|발언|얘기|이야기|요청|요구|부탁|당부|투자|주가|주식|\bwith whom\b|\balong with\b|\baccompan|\bsector|\bindustr|\bdiscuss|\btalk|\bsa(?:y|id)\b|\bask(?:ed)?\b|\brequest|\burg(?:e|ed)\b|\binvest|\bstock|\bshare price/i;
 /**
@@ -29,6 +31,13 @@ function particle(word: string, withBatchim: string, without: string): string {
 function companyAliases(p: Participant): string[] {
   const aliases = [p.name, p.name.replace(/그룹$|전자$|코리아$/u, '').trim(), p.nameEn, p.nameEn.split(/\s+/)[0]!];
   return [...new Set(aliases.filter((a) => a.length >= 2).map((a) => a.toLowerCase()))];
+}
+
+/** A ranked sentence as a citation (numbered later), scored like the list's citations: by the answer's best score. */
+function citationOf(ranked: RankedPassage, input: ParticipantQuestion, language: Language, score: number): Citation {
+  const { id, text } = ranked.passage.sentence;
+  const translation = language === 'en' ? input.translate(id) : undefined;
+  return { n: 0, id, document: input.document, text, ...(translation ? { translation } : {}), score: Math.round(score * 1000) / 1000 };
 }
 
 /** True when the (case-folded) question mentions the alias as a word (Latin) or a word start (Hangul). */
@@ -116,7 +125,9 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   };
   const marker = (citations: Citation[], p: Participant) => `[${citations.find((c) => c.id === p.citation.id)!.n}]`;
 
-  const named = attendees.filter((p) => companyAliases(p).some((a) => mentions(folded, a)));
+  // A misspelt name (`Qualcom`, `콸컴`) reaches the company through the article word it was matched to.
+  const misspelt = new Set(understood.query.concepts.flatMap((c) => c.fuzzy.map((f) => f.key)));
+  const named = attendees.filter((p) => companyAliases(p).some((a) => mentions(folded, a) || misspelt.has(analyzeWord(a)?.key ?? '')));
   if (named.length > 0) {
     const citations = cite(named);
     const parts = named.map((p) => {
@@ -147,8 +158,13 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   const countries = [...new Set(attendees.map((p) => p.country))];
   const asked = countries.filter((code) => attendees.find((p) => p.country === code)!.countryName.aliases.some((a) => mentions(folded, a.toLowerCase())));
   const groups = (asked.length > 0 ? asked : countries).map((country) => ({ country, members: attendees.filter((p) => p.country === country) }));
-  const citations = cite(groups.flatMap((g) => g.members));
   const total = groups.reduce((n, g) => n + g.members.length, 0);
+  const listCitations = cite(groups.flatMap((g) => g.members));
+  // A count cites first the ranked sentence that states it ("12곳이 참가"), then the lists it adds up.
+  const stating = understood.intent === 'how-many' && groups.length > 1 ? input.ranked.find((r) => r.passage.sentence.document === input.document && findNumbers(r.passage.sentence.text).some((m) => m.value === total)) : undefined;
+  const statingCitation: Citation[] = stating && !listCitations.some((c) => c.id === stating.passage.sentence.id) ? [citationOf(stating, input, language, best.score)] : [];
+  const citations = [...statingCitation, ...listCitations].map((c, i) => ({ ...c, n: i + 1 }));
+  const totalMarker = statingCitation.length > 0 ? ' [1]' : '';
   const sentences = groups.map(({ members }) => {
     const side = members[0]!.countryName[language];
     const list = joinList(members.map((p) => companyLabel(p, language)), language);
@@ -159,6 +175,6 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
     }
     return language === 'ko' ? `${side} 측 ${members.length}곳: ${list} ${marker(citations, members[0]!)}` : `${capitalize(numberWord(members.length))} ${side}: ${list} ${marker(citations, members[0]!)}`;
   });
-  const lead = language === 'ko' ? `${eventName}에는 기업 ${total}곳이 참석했습니다.` : `${capitalize(numberWord(total))} companies attended the ${eventName}.`;
+  const lead = language === 'ko' ? `${eventName}에는 기업 ${total}곳이 참석했습니다${totalMarker}.` : `${capitalize(numberWord(total))} companies attended the ${eventName}${totalMarker}.`;
   return { answered: true, answer: (groups.length > 1 ? [lead, ...sentences] : sentences).join(' '), citations, related: [] };
 }

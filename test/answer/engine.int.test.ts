@@ -242,7 +242,9 @@ describe('answers from the participant list', () => {
   it('counts 16 in total for "How many companies attended in total?"', () => {
     const result = ask('How many companies attended in total?');
     expect(result.answer).toMatch(/\b(sixteen|16)\b/i);
-    expect(result.citations.map((c) => c.id).sort()).toEqual(['S24', 'S25']);
+    // First a sentence that states the total, then the two lists that add up to it.
+    expect(['S4', 'S7', 'S22', 'S23']).toContain(result.citations[0]?.id);
+    expect(result.citations.slice(1).map((c) => c.id).sort()).toEqual(['S24', 'S25']);
   });
 
   // "who attended" is the most common request and issue 3 says it is answered from the structured
