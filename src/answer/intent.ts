@@ -141,9 +141,9 @@ export function hasSubtypeShape(subtype: AnswerSubtype, passage: Passage): boole
 
 /** "Which US companies were…", "what topics are…": the question wants the instances of a plural noun. */
 const ASKS_FOR_INSTANCES = /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:ies|[^s\W]s)\s+(?:were|are|have|had|did|do|took|came|attended|joined|signed|participated|showed|went)\b/iu;
-/** Three or more capitalised names in a comma list ("Acme, Globex, Initech and Umbrella"). */
+/** Three or more capitalised names in a comma list ("Acme, Globex, Initech and Umbrella"); not "Ministry of Trade, Industry and Energy". */
 const NAME = String.raw`\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*)*`;
-const NAME_LIST = new RegExp(String.raw`\b(?:${NAME},\s+){2,}(?:and\s+)?${NAME}|\b${NAME},\s+${NAME},?\s+and\s+${NAME}`, 'u');
+const NAME_LIST = new RegExp(String.raw`\b(?:${NAME},\s+){2,}(?:and\s+)?${NAME}`, 'u');
 
 /** A Korean question that is only a noun phrase ("참석한 기업은?", "어떤 회사들?"): it asks for what the noun covers. */
 const KOREAN_NOUN_QUESTION = /(?:^|\s)(?:어떤|어느)\s+[가-힣]+들|[가-힣]+(?:들)?(?:은|는)\s*\?*$/u;
