@@ -142,8 +142,10 @@ export function hasSubtypeShape(subtype: AnswerSubtype, passage: Passage): boole
 /** "Which US companies were…", "what topics are…": the question wants the instances of a plural noun. */
 const ASKS_FOR_INSTANCES = /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:ies|[^s\W]s)\s+(?:were|are|have|had|did|do|took|came|attended|joined|signed|participated|showed|went)\b/iu;
 /** Three or more capitalised names in a comma list ("Acme, Globex, Initech and Umbrella"); not "Ministry of Trade, Industry and Energy". */
-const NAME = String.raw`\p{Lu}[\p{L}\p{N}&.-]*(?:\s+\p{Lu}[\p{L}\p{N}&.-]*)*`;
-const NAME_LIST = new RegExp(String.raw`\b(?:${NAME},\s+){2,}(?:and\s+)?${NAME}`, 'u');
+/** A comma-separated item that reads as a name: every word capitalised (`Lam Research`, `GM Korea`, `and Corning`). */
+const NAME_ITEM = /^(?:and\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*$/u;
+/** Words kept per list item; longer items are clauses, not names. */
+const NAME_ITEM_WORDS = 5;
 
 /** A Korean question that is only a noun phrase ("참석한 기업은?", "어떤 회사들?"): it asks for what the noun covers. */
 const KOREAN_NOUN_QUESTION = /(?:^|\s)(?:어떤|어느)\s+[가-힣]+들|[가-힣]+(?:들)?(?:은|는)\s*\?*$/u;
@@ -158,7 +160,45 @@ export function asksForInstances(question: string): boolean {
   return ASKS_FOR_INSTANCES.test(question);
 }
 
+/**
+ * Three or more capitalised names in a row of a comma list ("Acme, Globex, Initech and Umbrella"; not
+ * "Ministry of Trade, Industry and Energy"). Linear in the text: it splits at commas, no backtracking.
+ */
+function hasNameList(text: string): boolean {
+  let run = 0;
+  for (const piece of text.split(',')) {
+    const item = piece.trim();
+    const words = item.split(/\s+/);
+    if (run > 0 && words.length <= NAME_ITEM_WORDS && NAME_ITEM.test(item)) run++;
+    // The last item may run on into the sentence ("…, Google and Corning attended").
+    else if (run >= 2 && leadingCapitalised(words) !== '') return true;
+    // A run starts with the capitalised words that end an item ("…attended: Qualcomm").
+    else run = trailingCapitalised(words) !== '' ? 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
+function trailingCapitalised(words: readonly string[]): string {
+  let i = words.length;
+  while (i > 0 && words.length - i < NAME_ITEM_WORDS && /^\p{Lu}/u.test(words[i - 1]!)) i--;
+  return words.slice(i).join(' ');
+}
+
+function leadingCapitalised(words: readonly string[]): string {
+  const from = words[0] === 'and' ? 1 : 0;
+  return words[from] !== undefined && /^\p{Lu}/u.test(words[from]!) ? words[from]! : '';
+}
+
+const listed = new WeakMap<Passage, boolean>();
+
 /** True when the passage (or its rendering) lists three or more names, or a Korean sentence four or more items. */
 export function listsNames(passage: Passage): boolean {
-  return passageMatches(NAME_LIST, passage) || (/\p{Script=Hangul}/u.test(passage.sentence.text) && KOREAN_LIST.test(passage.sentence.text));
+  let known = listed.get(passage);
+  if (known === undefined) {
+    const { text } = passage.sentence;
+    known = hasNameList(text) || (passage.translation !== undefined && hasNameList(passage.translation)) || (/\p{Script=Hangul}/u.test(text) && KOREAN_LIST.test(text));
+    listed.set(passage, known);
+  }
+  return known;
 }

@@ -167,6 +167,8 @@ describe('questions that want the members of a group', () => {
     expect(listsNames(passage('Rovers, United, Athletic and City reached the final.'))).toBe(true);
     expect(listsNames(passage('로버스·유나이티드·애슬레틱·시티 등이 결승에 올랐다.', 'Rovers, United, Athletic and City reached the final.'))).toBe(true);
     expect(listsNames(passage('The Minister of Culture, Sport and Tourism spoke first.'))).toBe(false);
+    expect(listsNames(passage('The final drew teams from far away: Rovers, United, Athletic and City.'))).toBe(true);
+
     expect(listsNames(passage('결승에는 로버스, 유나이티드, 애슬레틱, 시티가 올랐다.'))).toBe(true);
     expect(listsNames(passage('The teams trained on grass, sand and clay.'))).toBe(false);
     expect(listsNames(passage('팀들은 잔디와 모래에서 훈련했다.'))).toBe(false);
