@@ -23,11 +23,11 @@ const SETS = {
 type SetName = keyof typeof SETS;
 
 /**
- * Least recall@3 per set: 0.90 on the sets the engine grew up with; the fresh and blind2 sets, written
- * blind by someone who never read the engine, hold it near their measured level (0.89–0.94, below the
- * 0.95 of issue 8).
+ * Least recall@3 per set, about one question below the measured level: 0.95 on the sets the engine grew
+ * up with (0.93–1.00 measured); the fresh and blind2 sets, written blind by someone who never read the
+ * engine, measure 0.91–0.95 (below the 0.95 of issue 8 on three of the four).
  */
-const RECALL_FLOOR: Record<SetName, number> = { ko: 0.9, en: 0.9, 'ko held out': 0.9, 'en held out': 0.9, 'ko fresh': 0.87, 'en fresh': 0.87, 'ko blind2': 0.87, 'en blind2': 0.9 };
+const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.92, 'en fresh': 0.9, 'ko blind2': 0.89, 'en blind2': 0.91 };
 
 let engine: QaEngine;
 let indexDir: string;
@@ -69,15 +69,16 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
 });
 
 /**
- * Declining is decided by one answerability score whose threshold `npm run calibrate` fits to a
+ * Declining is decided by one answerability score whose threshold `npm run calibrate` fits to an
  * off-topic budget (src/eval/calibrate.ts, OFF_TOPIC_FLOOR): the lowest that still declines 98.5% of
  * questions about another article. The earlier hand-set rules declined
  * 75–81% of these sets' unanswerable questions but 33–40% of the answerable questions in sets they
  * were not tuned on; the calibrated score declines fewer look-alike questions and far fewer
- * answerable ones. The limits below are the measured levels (issue 8 asks for 90% / 3%: not met).
+ * answerable ones. The limits below sit at or just under the measured levels (issue 8 asks for 90% / 3%:
+ * not met on declines anywhere, nor on wrong declines for the fresh sets).
  */
-const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.04, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.13, 'en fresh': 0.08, 'ko blind2': 0.07, 'en blind2': 0.03 };
-const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.4, 'ko held out': 0.45, en: 0.45, 'en held out': 0.25, 'ko fresh': 0.4, 'en fresh': 0.4, 'ko blind2': 0.45, 'en blind2': 0.35 };
+const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.04, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.11, 'en fresh': 0.08, 'ko blind2': 0.05, 'en blind2': 0.03 };
+const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.5, 'ko held out': 0.45, en: 0.53, 'en held out': 0.25, 'ko fresh': 0.4, 'en fresh': 0.53, 'ko blind2': 0.45, 'en blind2': 0.35 };
 
 describe.each(Object.keys(SETS) as SetName[])('abstention on %s', (name) => {
   it(`declines at least ${ABSTENTION_FLOOR[name] * 100}% of the questions the article cannot answer`, () => {
