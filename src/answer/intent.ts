@@ -141,8 +141,8 @@ export function hasSubtypeShape(subtype: AnswerSubtype, passage: Passage): boole
 
 /** "Which US companies were…", "what topics are…": the question wants the instances of a plural noun. */
 const ASKS_FOR_INSTANCES = /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:ies|[^s\W]s)\s+(?:were|are|have|had|did|do|took|came|attended|joined|signed|participated|showed|went)\b/iu;
-/** Three or more capitalised names in a comma list ("Acme, Globex, Initech and Umbrella"); not "Ministry of Trade, Industry and Energy". */
-/** A comma-separated item that reads as a name: every word capitalised (`Lam Research`, `GM Korea`, `and Corning`). */
+/** Three or more capitalised names in a comma list ("Acme, Globex, Initech and Umbrella"); not "Ministry of Culture, Sport and Tourism". */
+/** A comma-separated item that reads as a name: every word capitalised (`Acme Rail`, `ZX Korea`, `and Initech`). */
 const NAME_ITEM = /^(?:and\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*$/u;
 /** Words kept per list item; longer items are clauses, not names. */
 const NAME_ITEM_WORDS = 5;
@@ -162,7 +162,7 @@ export function asksForInstances(question: string): boolean {
 
 /**
  * Three or more capitalised names in a row of a comma list ("Acme, Globex, Initech and Umbrella"; not
- * "Ministry of Trade, Industry and Energy"). Linear in the text: it splits at commas, no backtracking.
+ * "Ministry of Culture, Sport and Tourism"). Linear in the text: it splits at commas, no backtracking.
  */
 function hasNameList(text: string): boolean {
   let run = 0;
@@ -170,9 +170,9 @@ function hasNameList(text: string): boolean {
     const item = piece.trim();
     const words = item.split(/\s+/);
     if (run > 0 && words.length <= NAME_ITEM_WORDS && NAME_ITEM.test(item)) run++;
-    // The last item may run on into the sentence ("…, Google and Corning attended").
+    // The last item may run on into the sentence ("…, Globex and Initech attended").
     else if (run >= 2 && leadingCapitalised(words) !== '') return true;
-    // A run starts with the capitalised words that end an item ("…attended: Qualcomm").
+    // A run starts with the capitalised words that end an item ("…attended: Acme").
     else run = trailingCapitalised(words) !== '' ? 1 : 0;
     if (run >= 3) return true;
   }
