@@ -27,6 +27,12 @@ const concept = (alternatives: AnalyzedWord[][], fuzzy: string[] = []): Concept 
 });
 
 describe('analyzeQuestionText', () => {
+  it('drops nouns that only name what kind of thing is asked (직책, 예시, examples) and 중에 / 하자는', () => {
+    expect(analyzeQuestionText('김 국장의 직책은 무엇인가요?').map((w) => w.key)).toEqual(['국장']);
+    expect(analyzeQuestionText('What examples of bridges were given?').map((w) => w.key)).toEqual(['bridg', 'given']);
+    expect(analyzeQuestionText('교량 중에 같이 하자는 예시 뭐야?').map((w) => w.key)).toEqual(['교량', '같이']);
+  });
+
   it('drops a one-syllable noun with a topic or object particle and free-standing particles (곳은, 것은, 1월 부터, 때문에)', () => {
     expect(analyzeQuestionText('그 상을 준 곳은 어디야?').map((w) => w.key)).toEqual([]);
     expect(analyzeQuestionText('1월 부터 고립된 것은 무엇 때문에?').map((w) => w.key)).toEqual(['1월', '고립']);
