@@ -23,6 +23,11 @@ describe('detectIntent', () => {
     });
   }
 
+  it('does not read a cost word inside another word (예비용 is "spare", not 비용 "cost")', () => {
+    expect(detectIntent('예비용 부품은 어디에 보관돼 있어?')).toBe('where');
+    expect(detectIntent('다리 건설 비용은?')).toBe('how-much');
+  });
+
   it('tells an amount of money (how-much) from a count (how-many)', () => {
     expect(detectIntent('How much did it cost?')).toBe('how-much');
     expect(detectIntent('How many did it cost?')).toBe('how-many');
