@@ -152,6 +152,7 @@ describe('answer subtypes', () => {
     ['정부는 뭐 해주기로 했어?', null],
     ['What did the mayor say about the bridge?', 'statement'], ['시장은 다리에 대해 뭐라고 했어?', 'statement'], ['감독의 발언은?', 'statement'],
     ['What does the state lack?', null], ['부제에 뭐라고 나와?', null],
+    ['What did the mayors talk about at the summit?', 'statement'], ['회의에서 무슨 얘기 했어?', 'statement'], ['위원회는 뭘 논의했어?', 'statement'],
     ['Who is the CEO of the ferry company?', 'officeholder'], ['페리 회사에서는 어떤 임원이 왔어?', 'officeholder'], ['Who built the bridge?', null],
     ['누가 왔어?', null], ['Who opened the bridge?', null],
   ])('"%s" → %s', (question, subtype) => {
