@@ -7,8 +7,8 @@ import { once } from 'node:events';
 import { createHmac } from 'node:crypto';
 import { Events, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { InteractionHandle, RecordedRequest } from '../fakes/discord-emulator.js';
-import { askOptions, startHarness, TEST_TOKEN, type Harness } from './harness.js';
+import type { InteractionHandle } from '../fakes/discord-emulator.js';
+import { askOptions, finalMessage, messageOf, startHarness, TEST_TOKEN, type Harness, type MessageBody } from './harness.js';
 
 const COOLDOWN = 3;
 
@@ -18,35 +18,6 @@ let baselineTcp = 0;
 
 const tcpHandles = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap').length;
 
-interface EmbedJson {
-  title?: string;
-  description?: string;
-  color?: number;
-  fields?: Array<{ name: string; value: string }>;
-  footer?: { text: string };
-}
-interface MessageBody {
-  content?: string;
-  embeds?: EmbedJson[];
-  components?: Array<{ components: Array<{ custom_id?: string; label?: string; disabled?: boolean }> }>;
-  allowed_mentions?: unknown;
-  flags?: number;
-}
-
-/** The message a request carries: the `data` of a callback, or the body of a webhook request. */
-function messageOf(request: RecordedRequest): MessageBody | undefined {
-  const body = request.body as { type?: number; data?: MessageBody } & MessageBody;
-  if (request.route.endsWith('/callback')) return body.type === 4 || body.type === 7 ? body.data : undefined;
-  if (request.route.startsWith('/webhooks/') && (request.method === 'PATCH' || request.method === 'POST')) return body;
-  return undefined;
-}
-
-async function finalMessage(handle: InteractionHandle): Promise<MessageBody> {
-  const final = await handle.waitForFinal(3_000);
-  const message = messageOf(final);
-  if (!message) throw new Error(`no message in final response ${final.method} ${final.route}`);
-  return message;
-}
 
 function ask(question: string, opts: { locale?: string; hidden?: boolean; userId?: string } = {}): InteractionHandle {
   return h.emu.sendChatInput({ name: 'ask', options: askOptions(question, opts.hidden), locale: opts.locale, userId: opts.userId ?? h.newUser() });

@@ -8,38 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_NAME, CHECK_NAME_KO } from '../../commands/check.js';
 import { commands } from '../../commands/index.js';
 import { commandDefinitions, deployCommands } from '../../src/discord/deploy.js';
-import type { InteractionHandle, RecordedRequest } from '../fakes/discord-emulator.js';
-import { startHarness, TEST_TOKEN, type Harness } from './harness.js';
+import type { InteractionHandle } from '../fakes/discord-emulator.js';
+import { finalMessage, messageOf, startHarness, TEST_TOKEN, type Harness } from './harness.js';
 
 const COOLDOWN = 4;
 
 let h: Harness;
 
-interface Field {
-  name: string;
-  value: string;
-}
-interface MessageBody {
-  content?: string;
-  embeds?: Array<{ type?: string; title?: string; description?: string; fields?: Field[]; footer?: { text: string } }>;
-  components?: Array<{ components: Array<{ custom_id?: string; label?: string }> }>;
-  allowed_mentions?: unknown;
-  flags?: number;
-}
-
-function messageOf(request: RecordedRequest): MessageBody | undefined {
-  const body = request.body as { type?: number; data?: MessageBody } & MessageBody;
-  if (request.route.endsWith('/callback')) return body.type === 4 || body.type === 7 ? body.data : undefined;
-  if (request.route.startsWith('/webhooks/') && (request.method === 'PATCH' || request.method === 'POST')) return body;
-  return undefined;
-}
-
-async function finalMessage(handle: InteractionHandle): Promise<MessageBody> {
-  const final = await handle.waitForFinal(5_000);
-  const message = messageOf(final);
-  if (!message) throw new Error(`no message in final response ${final.method} ${final.route}`);
-  return message;
-}
 
 function checkMessage(content: string, opts: { locale?: string; userId?: string; guildId?: string | null } = {}): InteractionHandle {
   return h.emu.sendMessageCommand({ name: CHECK_NAME, target: { content }, locale: opts.locale, userId: opts.userId ?? h.newUser(), guildId: opts.guildId });
@@ -187,7 +162,7 @@ describe('Check against the article', () => {
   it('shares the /ask cooldown: past the limit a user is told, privately, how long to wait', async () => {
     const user = h.newUser();
     const handles = Array.from({ length: COOLDOWN + 1 }, () => checkMessage('Google attended the roundtable', { userId: user }));
-    const messages = await Promise.all(handles.map(finalMessage));
+    const messages = await Promise.all(handles.map((handle) => finalMessage(handle)));
 
     const refused = messages.filter((m) => /try again in \d+ s/.test(m.content ?? ''));
     expect(refused).toHaveLength(1);

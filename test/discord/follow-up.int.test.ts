@@ -4,8 +4,8 @@
  */
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InteractionHandle, RecordedRequest } from '../fakes/discord-emulator.js';
-import { askOptions, startHarness, type Harness } from './harness.js';
+import type { InteractionHandle } from '../fakes/discord-emulator.js';
+import { askOptions, messageOf, startHarness, type EmbedJson, type Harness, type MessageBody } from './harness.js';
 
 const COOLDOWN = 4;
 const MINUTE = 60_000;
@@ -13,23 +13,6 @@ const MINUTE = 60_000;
 let h: Harness;
 let now = Date.UTC(2026, 0, 1);
 
-interface EmbedJson {
-  title?: string;
-  description?: string;
-  fields?: Array<{ name: string; value: string }>;
-}
-interface MessageBody {
-  content?: string;
-  embeds?: EmbedJson[];
-  allowed_mentions?: unknown;
-}
-
-function messageOf(request: RecordedRequest): MessageBody | undefined {
-  const body = request.body as { type?: number; data?: MessageBody } & MessageBody;
-  if (request.route.endsWith('/callback')) return body.type === 4 ? body.data : undefined;
-  if (request.route.startsWith('/webhooks/') && (request.method === 'PATCH' || request.method === 'POST')) return body;
-  return undefined;
-}
 
 /** Asks, waits for the reply, checks the rules every reply keeps, and returns its embed. */
 async function ask(question: string, opts: { userId: string; guildId?: string | null; hidden?: boolean; locale?: string }): Promise<{ handle: InteractionHandle; embed: EmbedJson; message: MessageBody }> {

@@ -10,7 +10,7 @@ import { loadBotConfig, type BotConfig } from '../../src/config.js';
 import { commands } from '../../commands/index.js';
 import { startBot, type RestTuning, type RunningBot } from '../../src/discord/start.js';
 import { createLogger, type Logger } from '../../src/log.js';
-import { startDiscordEmulator, type DiscordEmulator, type OptionInput } from '../fakes/discord-emulator.js';
+import { startDiscordEmulator, type DiscordEmulator, type InteractionHandle, type OptionInput, type RecordedRequest } from '../fakes/discord-emulator.js';
 
 /** A token shaped like a real bot token (three base64url parts), long enough for the config check. */
 export const TEST_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.bm90LWEtcmVhbC10b2tlbi1qdXN0LWEtdGVzdA';
@@ -92,4 +92,39 @@ export async function startHarness(opts: { env?: Record<string, string>; rest?: 
 /** The options of `/ask`. */
 export function askOptions(question: string, hidden?: boolean): OptionInput[] {
   return [{ name: 'question', type: 3, value: question }, ...(hidden === undefined ? [] : [{ name: 'private', type: 5, value: hidden }])];
+}
+
+/** An embed as the bot sends it over REST. */
+export interface EmbedJson {
+  type?: string;
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
+}
+
+/** A message body as the bot sends it: an interaction callback's `data`, or a webhook body. */
+export interface MessageBody {
+  content?: string;
+  embeds?: EmbedJson[];
+  components?: Array<{ components: Array<{ custom_id?: string; label?: string; disabled?: boolean }> }>;
+  allowed_mentions?: unknown;
+  flags?: number;
+}
+
+/** The message a request carries: the `data` of a callback (reply or update), or the body of a webhook request. */
+export function messageOf(request: RecordedRequest): MessageBody | undefined {
+  const body = request.body as { type?: number; data?: MessageBody } & MessageBody;
+  if (request.route.endsWith('/callback')) return body.type === 4 || body.type === 7 ? body.data : undefined;
+  if (request.route.startsWith('/webhooks/') && (request.method === 'PATCH' || request.method === 'POST')) return body;
+  return undefined;
+}
+
+/** Waits for an interaction's final response and returns the message it carries. */
+export async function finalMessage(handle: InteractionHandle, timeoutMs = 5_000): Promise<MessageBody> {
+  const final = await handle.waitForFinal(timeoutMs);
+  const message = messageOf(final);
+  if (!message) throw new Error(`no message in final response ${final.method} ${final.route}`);
+  return message;
 }
