@@ -215,8 +215,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const ranked = await retrieve(together, 8);
     // Leaning on the previous question must still find this one's words where the article has them
     // ("기자" is in no sentence about the roundtable); words the article lacks ("altogether") cannot count.
-    const vocabulary = retriever.vocabulary;
-    const seen = alone.query.concepts.filter((c) => c.known || c.fuzzy.length > 0 || c.alternatives.some((a) => a.every((w) => vocabulary.has(w.key) || w.parts.some((p) => vocabulary.has(p)))));
+    const seen = retriever.seenConcepts(alone.query);
     const ownWordsFound = seen.length === 0 || (ranked[0] !== undefined && retriever.support({ ...alone.query, concepts: seen }, ranked[0].passage) > 0);
     return ownWordsFound && compose(together, ranked).answered ? { understood: together, readAs, cue: 'unanswered-alone' } : { understood: alone };
   }

@@ -141,7 +141,6 @@ export function hasSubtypeShape(subtype: AnswerSubtype, passage: Passage): boole
 
 /** "Which US companies were…", "what topics are…": the question wants the instances of a plural noun. */
 const ASKS_FOR_INSTANCES = /\b(?:which|what)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+(?:ies|[^s\W]s)\s+(?:were|are|have|had|did|do|took|came|attended|joined|signed|participated|showed|went)\b/iu;
-/** Three or more capitalised names in a comma list ("Acme, Globex, Initech and Umbrella"); not "Ministry of Culture, Sport and Tourism". */
 /** A comma-separated item that reads as a name: every word capitalised (`Acme Rail`, `ZX Korea`, `and Initech`). */
 const NAME_ITEM = /^(?:and\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*$/u;
 /** Words kept per list item; longer items are clauses, not names. */
@@ -171,23 +170,17 @@ function hasNameList(text: string): boolean {
     const words = item.split(/\s+/);
     if (run > 0 && words.length <= NAME_ITEM_WORDS && NAME_ITEM.test(item)) run++;
     // The last item may run on into the sentence ("…, Globex and Initech attended").
-    else if (run >= 2 && leadingCapitalised(words) !== '') return true;
-    // A run starts with the capitalised words that end an item ("…attended: Acme").
-    else run = trailingCapitalised(words) !== '' ? 1 : 0;
+    else if (run >= 2 && startsCapitalised(words)) return true;
+    // A run starts with the capitalised word that ends an item ("…attended: Acme").
+    else run = /^\p{Lu}/u.test(words.at(-1) ?? '') ? 1 : 0;
     if (run >= 3) return true;
   }
   return false;
 }
 
-function trailingCapitalised(words: readonly string[]): string {
-  let i = words.length;
-  while (i > 0 && words.length - i < NAME_ITEM_WORDS && /^\p{Lu}/u.test(words[i - 1]!)) i--;
-  return words.slice(i).join(' ');
-}
-
-function leadingCapitalised(words: readonly string[]): string {
-  const from = words[0] === 'and' ? 1 : 0;
-  return words[from] !== undefined && /^\p{Lu}/u.test(words[from]!) ? words[from]! : '';
+/** True when the item's first word (after an "and") is capitalised. */
+function startsCapitalised(words: readonly string[]): boolean {
+  return /^\p{Lu}/u.test(words[words[0] === 'and' ? 1 : 0] ?? '');
 }
 
 const listed = new WeakMap<Passage, boolean>();

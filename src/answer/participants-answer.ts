@@ -33,11 +33,10 @@ function companyAliases(p: Participant): string[] {
   return [...new Set(aliases.filter((a) => a.length >= 2).map((a) => a.toLowerCase()))];
 }
 
-/** A ranked sentence as a citation (numbered later), scored like the list's citations: by the answer's best score. */
-function citationOf(ranked: RankedPassage, input: ParticipantQuestion, language: Language, score: number): Citation {
-  const { id, text } = ranked.passage.sentence;
+/** A sentence of the document as citation `n`, scored by the answer's best score like every citation of this answer. */
+function citationOf(id: string, text: string, n: number, input: ParticipantQuestion, language: Language, score: number): Citation {
   const translation = language === 'en' ? input.translate(id) : undefined;
-  return { n: 0, id, document: input.document, text, ...(translation ? { translation } : {}), score: Math.round(score * 1000) / 1000 };
+  return { n, id, document: input.document, text, ...(translation ? { translation } : {}), score: Math.round(score * 1000) / 1000 };
 }
 
 /** True when the (case-folded) question mentions the alias as a word (Latin) or a word start (Hangul). */
@@ -117,11 +116,7 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   const eventName = listed[0]!.eventName[language];
   const cite = (ps: readonly Participant[]): Citation[] => {
     const ids = [...new Set(ps.map((p) => p.citation.id))];
-    return ids.map((id, i) => {
-      const p = ps.find((x) => x.citation.id === id)!;
-      const translation = language === 'en' ? input.translate(id) : undefined;
-      return { n: i + 1, id, document: input.document, text: p.citation.text, ...(translation ? { translation } : {}), score: Math.round(best.score * 1000) / 1000 };
-    });
+    return ids.map((id, i) => citationOf(id, ps.find((x) => x.citation.id === id)!.citation.text, i + 1, input, language, best.score));
   };
   const marker = (citations: Citation[], p: Participant) => `[${citations.find((c) => c.id === p.citation.id)!.n}]`;
 
@@ -162,7 +157,7 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   const listCitations = cite(groups.flatMap((g) => g.members));
   // A count cites first the ranked sentence that states it ("12곳이 참가"), then the lists it adds up.
   const stating = understood.intent === 'how-many' && groups.length > 1 ? input.ranked.find((r) => r.passage.sentence.document === input.document && findNumbers(r.passage.sentence.text).some((m) => m.value === total)) : undefined;
-  const statingCitation: Citation[] = stating && !listCitations.some((c) => c.id === stating.passage.sentence.id) ? [citationOf(stating, input, language, best.score)] : [];
+  const statingCitation: Citation[] = stating && !listCitations.some((c) => c.id === stating.passage.sentence.id) ? [citationOf(stating.passage.sentence.id, stating.passage.sentence.text, 0, input, language, best.score)] : [];
   const citations = [...statingCitation, ...listCitations].map((c, i) => ({ ...c, n: i + 1 }));
   const totalMarker = statingCitation.length > 0 ? ' [1]' : '';
   const sentences = groups.map(({ members }) => {

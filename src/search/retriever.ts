@@ -86,7 +86,17 @@ export class HybridRetriever {
     return query.concepts
       .filter((c) => !c.known && c.fuzzy.length === 0)
       .flatMap((c) => c.alternatives.flat())
-      .filter((w) => this.bm25.documentFrequency(w.key) === 0 && w.parts.every((p) => this.bm25.documentFrequency(p) === 0));
+      .filter((w) => !this.inArticle(w));
+  }
+
+  /** Concepts the article has somewhere: glossary entries, likely misspellings, or a form all of whose words it uses. */
+  seenConcepts(query: AnalyzedQuery): Concept[] {
+    return query.concepts.filter((c) => c.known || c.fuzzy.length > 0 || c.alternatives.some((a) => a.every((w) => this.inArticle(w))));
+  }
+
+  /** True when the article has the word, or one of its bigrams. */
+  private inArticle(word: AnalyzedWord): boolean {
+    return this.bm25.documentFrequency(word.key) > 0 || word.parts.some((p) => this.bm25.documentFrequency(p) > 0);
   }
 
   /** A concept weighs as much as its best-known surface form: rare words count more. */

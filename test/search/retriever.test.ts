@@ -136,6 +136,10 @@ describe('HybridRetriever: unseen words', () => {
     expect(retriever.unseenWords(query('날씨 때문에 항구예산이 줄었어?')).map((w) => w.key)).toEqual(['날씨', '줄었어']); // 때문에 is grammar, not a word the article lacks
   });
 
+  it('keeps as seen concepts exactly the question words the article uses somewhere', () => {
+    expect(retriever.seenConcepts(query('Did the council discuss the weather?')).map((c) => c.label)).toEqual(['council']); // 'discuss' frames the question; 'weather' is nowhere
+  });
+
   it('does not list a word the article has only as bigrams (항구예산 → 항구, 예산)', () => {
     expect(retriever.unseenWords(query('항구예산은?'))).toEqual([]);
   });
