@@ -75,18 +75,27 @@ export interface UnderstandingContext extends QueryResources {
   unseenWords(query: AnalyzedQuery): AnalyzedWord[];
 }
 
+/** Question words typed in chat without their apostrophe ("whos there", "whats the plan"). */
+const BARE_CONTRACTION = /\b(who|what|where|when|how|why)s\b/gi;
+
+/** The question with bare contractions read as the contractions they stand for ("whos" → "who's"). */
+export function withContractions(question: string): string {
+  return question.replace(BARE_CONTRACTION, "$1's");
+}
+
 /** Reads a (checked) question once: language, intent, yes/no, concepts, names the article lacks. */
 export function understandQuestion(question: string, context: UnderstandingContext): UnderstoodQuestion {
   const language = detectLanguage(question);
+  const reading = withContractions(question);
   // "the two section headings" names where to look, not what to find ("Section 232" is no match for it).
-  const query = analyzeQuery(question.replace(STRUCTURE_CUE, ' '), context);
+  const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' '), context);
   const unseen = context.unseenWords(query);
   return {
     question,
     language,
-    intent: detectIntent(question),
-    subtype: detectSubtype(question),
-    yesNo: isYesNoQuestion(question, language),
+    intent: detectIntent(reading),
+    subtype: detectSubtype(reading),
+    yesNo: isYesNoQuestion(reading, language),
     structure: askedStructure(question),
     query,
     unknownNames: namesOutsideCorpus(question, unseen),

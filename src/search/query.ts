@@ -107,6 +107,12 @@ export function capitalisedWords(question: string): Map<string, string> {
 /** Two or more capital Latin letters, dots allowed (`US`, `U.S.`, `IT`). */
 const isAcronym = (text: string) => /^(?:\p{Lu}\.?){2,}$/u.test(text);
 
+/** A short form written as a name: an acronym (`US`), or lower case after "the" (`the us commerce secretary`). */
+function writtenAsName(question: string, start: number, end: number): boolean {
+  const form = question.slice(start, end);
+  return isAcronym(form) || (/^\p{L}{2,3}$/u.test(form) && /\bthe\s+$/iu.test(question.slice(0, start)));
+}
+
 /** Splits a question into concepts, expanding glossary entries into both languages. */
 export function analyzeQuery(question: string, resources: QueryResources = {}): AnalyzedQuery {
   const matches = resources.glossary?.match(question) ?? [];
@@ -115,8 +121,8 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   const expansions: string[] = [];
   for (const m of matches) {
     // A glossary form that only frames the question (`얘기`, `talk about`) is not what it asks about,
-    // unless it is written as an acronym (`US` is a country, `us` a pronoun).
-    if (analyzeQuestionText(m.form).length === 0 && !isAcronym(question.normalize('NFC').slice(m.start, m.end))) continue;
+    // unless it is written as a name (`US` and `the us` are a country, `us` a pronoun).
+    if (analyzeQuestionText(m.form).length === 0 && !writtenAsName(question.normalize('NFC'), m.start, m.end)) continue;
     // Particles glued to a Korean form (`라운드테이블에서`) belong to it, not to the next concept.
     let end = m.end;
     while (end < rest.length && /\p{Script=Hangul}/u.test(rest[end]!)) end++;

@@ -118,6 +118,12 @@ describe('hasAnswerShape and intentBoost', () => {
     for (const intent of ALL_INTENTS) expect(intentBoost(intent, plainParagraph), intent).toBe(0);
   });
 
+  it('gives a larger bonus when the question names the narrower kind of answer (what year) and the passage has it', () => {
+    expect(DEFAULT_SHAPE_WEIGHTS.subtypeShaped).toBeGreaterThan(DEFAULT_SHAPE_WEIGHTS.shaped);
+    expect(intentBoost('when', shapedParagraph, DEFAULT_SHAPE_WEIGHTS, 'year')).toBe(DEFAULT_SHAPE_WEIGHTS.subtypeShaped);
+    expect(intentBoost('when', plainParagraph, DEFAULT_SHAPE_WEIGHTS, 'year')).toBe(0);
+  });
+
   it('takes a penalty off a heading, larger than the shape bonus: a shaped heading still ranks below an equally matched body sentence', () => {
     expect(intentBoost('what', shapedHeading)).toBe(-DEFAULT_SHAPE_WEIGHTS.heading);
     expect(intentBoost('when', shapedHeading)).toBeCloseTo(DEFAULT_SHAPE_WEIGHTS.shaped - DEFAULT_SHAPE_WEIGHTS.heading, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedStructure, isYesNoQuestion, understandQuestion, type UnderstandingContext } from '../../src/answer/understand.js';
+import { askedStructure, isYesNoQuestion, understandQuestion, withContractions, type UnderstandingContext } from '../../src/answer/understand.js';
 import type { AnalyzedQuery } from '../../src/search/query.js';
 import { tinyRetriever } from '../search/tiny-corpus.js';
 
@@ -72,6 +72,13 @@ describe('understandQuestion: names the article lacks', () => {
   it('reads language, intent and yes/no once, from the question', () => {
     expect(understand('젤웨거는 예산을 승인했어?')).toMatchObject({ language: 'ko', intent: 'what', yesNo: true });
     expect(understand('When did Okafor sign the contract?')).toMatchObject({ language: 'en', intent: 'when', yesNo: false });
+  });
+
+  it('reads question words typed without their apostrophe as the contractions they stand for', () => {
+    expect(withContractions('whos the mayor? whats the budget')).toBe("who's the mayor? what's the budget");
+    expect(withContractions('Whose idea? Thomas wrote it')).toBe('Whose idea? Thomas wrote it');
+    expect(understand('whos the mayor').intent).toBe('who');
+    expect(understand('wheres the fair held').intent).toBe('where');
   });
 });
 

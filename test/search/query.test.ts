@@ -74,6 +74,12 @@ describe('analyzeQuery with a glossary', () => {
     expect(analyzeQuery('Can you tell us about the companies?', { glossary: countries }).concepts.map((c) => c.label)).toEqual(['compani']);
   });
 
+  it('reads a short glossary form in lower case after "the" as a name (the us), not a pronoun', () => {
+    const countries = new GlossaryMatcher([{ ko: ['미국'], en: ['United States', 'US'] }]);
+    expect(analyzeQuery('who is the us trade envoy', { glossary: countries }).concepts.map((c) => c.label)).toEqual(['us', 'trade', 'envoi']);
+    expect(analyzeQuery('tell us the trade envoy', { glossary: countries }).concepts.map((c) => c.label)).toEqual(['trade', 'envoi']);
+  });
+
   it('adds the other-language forms of a hit to the text for the vector side', () => {
     expect(analyzeQuery('When will the space station open?', { glossary }).expandedText).toContain('우주정거장');
     expect(analyzeQuery('우주정거장은 언제 열어?', { glossary }).expandedText).toContain('space station');
