@@ -19,6 +19,11 @@ const QUESTION_PATTERNS: [Intent, RegExp][] = [
 const ENGLISH_WHAT = /\b(?:what|which)\b/i;
 /** Question words that, after "what", start a clause of their own. */
 const CLAUSE_WORD = /^(?:when|where|who|whom|whose|why|how)\b/i;
+/** Any English question word; cues before the first one are not the question. */
+const ENGLISH_QUESTION_WORD = /\b(?:what|which|who|whom|whose|where|when|why|how)\b/i;
+/** Do-support and modals: after them comes the subject of the question, not the kind of answer. */
+const SUBJECT_FOLLOWS = /\b(?:do|does|did|will|would|can|could|should|shall|might|may|must)\b/i;
+
 /** Words from "what" within which a specific cue still refines it ("What was the *venue*?"). */
 const WHAT_PHRASE_WORDS = 4;
 
@@ -32,16 +37,21 @@ const WHAT_PHRASE_WORDS = 4;
 export function detectIntent(question: string): Intent {
   if (!/\p{Script=Hangul}/u.test(question)) {
     let best: { intent: Intent; at: number } | null = null;
+    // English fronts its question word: a cue noun before it is content ("Along with *location*, what factor…?").
+    const opening = ENGLISH_QUESTION_WORD.exec(question)?.index ?? 0;
+    const asked = question.slice(opening);
     for (const [intent, pattern] of QUESTION_PATTERNS) {
-      const at = pattern.exec(question)?.index;
-      if (at !== undefined && (best === null || at < best.at)) best = { intent, at };
+      const at = pattern.exec(asked)?.index;
+      if (at !== undefined && (best === null || opening + at < best.at)) best = { intent, at: opening + at };
     }
     const what = ENGLISH_WHAT.exec(question)?.index;
     if (what === undefined || best === null || best.at <= what) return best?.intent ?? 'what';
     // A later "when"/"where"/"who" opens a clause ("What happens when…"); only a noun refines "what".
     if (CLAUSE_WORD.test(question.slice(best.at))) return 'what';
-    const wordsBetween = question.slice(what, best.at).trim().split(/\s+/).length;
-    return wordsBetween <= WHAT_PHRASE_WORDS ? best.intent : 'what';
+    const between = question.slice(what, best.at);
+    // After do-support or a modal the subject follows, not the kind of answer ("What do a *number* of researchers think?").
+    if (SUBJECT_FOLLOWS.test(between)) return 'what';
+    return between.trim().split(/\s+/).length <= WHAT_PHRASE_WORDS ? best.intent : 'what';
   }
   for (const [intent, pattern] of QUESTION_PATTERNS) if (pattern.test(question)) return intent;
   return 'what';

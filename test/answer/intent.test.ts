@@ -50,6 +50,14 @@ describe('detectIntent', () => {
     expect(detectIntent('What happens when the river floods?')).toBe('what');
     expect(detectIntent('What was the reason for the delay?')).toBe('why');
   });
+
+  it('does not read a cue noun before the English question word, or after do-support, as the kind of answer', () => {
+    expect(detectIntent('Along with location and price, what factor decides the rent?')).toBe('what');
+    expect(detectIntent('What do a number of critics think caused the flood?')).toBe('what');
+    expect(detectIntent('What is the location of the fair?')).toBe('where');
+    expect(detectIntent('What number of boats sailed?')).toBe('how-many');
+    expect(detectIntent('Location of the fair?')).toBe('where');
+  });
 });
 
 /** Sentences that carry no number, date, place, title or enumeration. */
