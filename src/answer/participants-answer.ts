@@ -8,7 +8,9 @@ import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
 
 /** Words that say "was there": the verb of an attendance question (`나왔` is "was mentioned", not "came"). */
-const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|(?:누가|누구)\s*나(?:왔|옴|와|온)|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b/i;
+const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|(?:누가|누구)\s*나(?:왔|옴|와|온)|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\brepresent|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b/i;
+/** "Was X at…?", "Were they there?": attendance, when X turns out to be a participant. */
+const WAS_PRESENT = /^(?:was|were)\b[^?]{1,60}?\b(?:at|there)\b/i;
 /** Questions about something else the participants did, said or came with, which a list of names cannot answer. */
 const OTHER_TOPIC = /같이|함께|랑\s|이랑|동행|업종|분야|논의|의제|말|발언|얘기|이야기|요청|요구|부탁|당부|투자|주가|주식|\bwith whom\b|\balong with\b|\baccompan|\bsector|\bindustr|\bdiscuss|\btalk|\bsa(?:y|id)\b|\bask(?:ed)?\b|\brequest|\burg(?:e|ed)\b|\binvest|\bstock|\bshare price/i;
 /**
@@ -31,6 +33,16 @@ function particle(word: string, withBatchim: string, without: string): string {
 function companyAliases(p: Participant): string[] {
   const aliases = [p.name, p.name.replace(/그룹$|전자$|코리아$/u, '').trim(), p.nameEn, p.nameEn.split(/\s+/)[0]!];
   return [...new Set(aliases.filter((a) => a.length >= 2).map((a) => a.toLowerCase()))];
+}
+
+/**
+ * How a user names a participant's representative: in full (`Kim Min-jun`, `김민준`), or by the last
+ * word of a name written in several words without hyphens (`Smith` for `Jane Smith`, `스미스` for `제인 스미스`).
+ */
+function personAliases(p: Participant): string[] {
+  const names = [p.person, p.personEn].filter((n): n is string => typeof n === 'string' && n.length > 0);
+  const surnames = names.map((n) => n.split(/\s+/)).filter((words) => words.length > 1 && !words.some((w) => w.includes('-'))).map((words) => words.at(-1)!);
+  return [...new Set([...names, ...surnames].filter((a) => a.length >= 2).map((a) => a.toLowerCase()))];
 }
 
 /** A sentence of the document as citation `n`, scored by the answer's best score like every citation of this answer. */
@@ -104,7 +116,10 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   const folded = understood.question.toLowerCase();
   const best = input.ranked[0];
   if (!best || best.passage.sentence.document !== input.document) return null;
-  if (!ATTENDED.test(folded) && !(ASKS_FOR_COMPANIES.test(folded) && (intent === 'how-many' || intent === 'list' || intent === 'who' || intent === 'what'))) return null;
+  const asksAttendance = ATTENDED.test(folded) || (ASKS_FOR_COMPANIES.test(folded) && (intent === 'how-many' || intent === 'list' || intent === 'who' || intent === 'what'));
+  // "Was X at the roundtable?" asks about attendance only when X is a participant (not "Was the roundtable at…?").
+  const asksWhetherPresent = !asksAttendance && WAS_PRESENT.test(folded);
+  if (!asksAttendance && !asksWhetherPresent) return null;
   if (OTHER_TOPIC.test(folded)) return null;
   // The list speaks for an event whose naming sentence carries at least half as much of the question as the best sentence.
   const listed = participants
@@ -122,7 +137,12 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
 
   // A misspelt name (`Qualcom`, `콸컴`) reaches the company through the article word it was matched to.
   const misspelt = new Set(understood.query.concepts.flatMap((c) => c.fuzzy.map((f) => f.key)));
-  const named = attendees.filter((p) => companyAliases(p).some((a) => mentions(folded, a) || misspelt.has(analyzeWord(a)?.key ?? '')));
+  const isNamed = (aliases: string[]) => aliases.some((a) => mentions(folded, a) || misspelt.has(analyzeWord(a)?.key ?? ''));
+  const named = attendees.filter((p) => isNamed(companyAliases(p)) || isNamed(personAliases(p)));
+  if (asksWhetherPresent && named.length === 0) return null;
+  // Someone the article places at another event ("Did the minister attend the roundtable?"): the company
+  // list cannot say, so the sentences answer (one may say who chaired it).
+  if (named.length === 0 && participants.some((p) => p.event !== event && isNamed(personAliases(p)))) return null;
   if (named.length > 0) {
     const citations = cite(named);
     const parts = named.map((p) => {

@@ -265,6 +265,31 @@ describe('answers from the participant list', () => {
     for (const name of US_COMPANIES_KO) expect(result.answer).toContain(name);
   });
 
+  it.each([
+    ['Did Lee Jae-yong attend?', /^Yes\. Samsung Electronics was represented .* by Vice Chairman Lee Jae-yong/],
+    ['Was Chey Tae-won at the roundtable?', /^Yes\. SK Group was represented .* by Chairman Chey Tae-won/],
+    ['이재용 부회장도 왔어?', /^네\. 삼성전자에서는 이재용 부회장이/],
+    ['Who represented Hyundai?', /^Hyundai Motor Group was represented .* by Chairman Chung Eui-sun/],
+  ])('answers "%s" about the named representative alone, not with the whole list', async (q, expected) => {
+    const result = await engine.ask(q);
+    expect(result.answer).toMatch(expected);
+    expect(result.answer).not.toMatch(/Qualcomm|퀄컴/);
+    expect(result.citations.map((c) => c.id)).toEqual(['S24']);
+  });
+
+  it('lets the sentences answer when the person asked about is placed at another event, instead of listing companies', async () => {
+    for (const q of ['Did Raimondo attend the roundtable?', '러만도 장관도 라운드테이블에 참석했어?']) {
+      const result = await engine.ask(q);
+      expect(result.answer, q).not.toMatch(/Qualcomm|퀄컴/);
+      expect(result.citations[0]?.id, q).toBe('S23');
+    }
+  });
+
+  it('does not read "Was the roundtable at the same hotel…?" as a question about attendance', async () => {
+    const result = await engine.ask('Was the roundtable at the same hotel as the MOU signing?');
+    expect(result.answer).not.toMatch(/Qualcomm|companies attended/);
+  });
+
   it('lists the American companies for "Which US firms were at the roundtable?"', async () => {
     const result = await engine.ask('Which US firms were at the roundtable?');
     for (const name of US_COMPANIES) expect(result.answer).toContain(name);
