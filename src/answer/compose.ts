@@ -1,3 +1,4 @@
+import type { Passage } from '../search/passages.js';
 import type { RankedPassage } from '../search/retriever.js';
 import { FUNCTION_WORDS } from '../search/tokenize.js';
 import { answerabilityFeatures, answerabilityScore } from './answerability.js';
@@ -45,6 +46,12 @@ const NOT_IN_ARTICLE: Record<Language, string> = {
   en: 'The article does not answer this question.',
 };
 
+/** For a question that names nothing to look for ("뭐야?", "Is it true?"). */
+const NOTHING_ASKED: Record<Language, string> = {
+  ko: '무엇에 대해 물으시는지 알 수 없습니다. 기사 속 사람, 기업, 숫자, 행사 등을 넣어 물어보시거나 "요약해줘"라고 해 보세요.',
+  en: 'That question does not name anything to look for. Ask about a person, company, number or event in the article, or ask for a summary.',
+};
+
 /** The plain "the article does not say" message in the question's language. */
 export function notInArticle(language: Language): string {
   return NOT_IN_ARTICLE[language];
@@ -56,15 +63,32 @@ function answerText(ranked: RankedPassage, language: Language): string {
 }
 
 function toCitation(ranked: RankedPassage, n: number, language: Language): Citation {
-  const { sentence, translation } = ranked.passage;
+  return passageCitation(ranked.passage, ranked.score, n, language);
+}
+
+function passageCitation(passage: Passage, score: number, n: number, language: Language): Citation {
+  const { sentence, translation } = passage;
   return {
     n,
     id: sentence.id,
     document: sentence.document,
     text: sentence.text,
     ...(language === 'en' && translation ? { translation } : {}),
-    score: Math.round(ranked.score * 1000) / 1000,
+    score: Math.round(score * 1000) / 1000,
   };
+}
+
+const SUMMARY_LEAD: Record<Language, string> = { ko: '기사 요약: ', en: 'In short: ' };
+
+/**
+ * A summary answer: the chosen sentences (see `summarySentences`) quoted in article order, each
+ * cited. Their score is 1: they are chosen by their place in the article, not by a match.
+ */
+export function composeSummary(chosen: readonly Passage[], language: Language): Composition {
+  const citations = chosen.map((p, i) => passageCitation(p, 1, i + 1, language));
+  const text = (p: Passage) => (language === 'en' && p.translation ? p.translation : p.sentence.text);
+  const body = chosen.map((p, i) => `${text(p)} [${i + 1}]`).join(' ');
+  return { answered: true, answer: `${SUMMARY_LEAD[language]}${body}`, citations, related: [], confidence: 1 };
 }
 
 /** Result of composing, before timing and verification. */
@@ -128,6 +152,8 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
  */
 export function composeAnswer(ranked: readonly RankedPassage[], question: UnderstoodQuestion, policy: ComposePolicy = DEFAULT_POLICY): Composition {
   const { language } = question;
+  // With no word to look for (and no part of the article named), any sentence would be a guess.
+  if (question.query.concepts.length === 0 && question.structure === null) return { answered: false, answer: NOTHING_ASKED[language], citations: [], related: [], confidence: 0 };
   const best = ranked[0];
   const confidence = best ? answerabilityScore(answerabilityFeatures(best, question), policy.model) : 0;
   if (!best || confidence < policy.model.threshold) {

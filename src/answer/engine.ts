@@ -15,7 +15,8 @@ import { buildPassages, passageKey, type Passage } from '../search/passages.js';
 import { DEFAULT_ANALYZER, openVectorIndex, type OpenedIndex } from '../search/persisted-index.js';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
-import { composeAnswer, DEFAULT_POLICY, notInArticle, type ComposePolicy, type Composition } from './compose.js';
+import { composeAnswer, composeSummary, DEFAULT_POLICY, notInArticle, type ComposePolicy, type Composition } from './compose.js';
+import { summarySentences } from './summary.js';
 import { followUpCue, namesLittle, readWithPrevious, type FollowUpCue } from './follow-up.js';
 import { asksForInstances, DEFAULT_SHAPE_WEIGHTS, intentBoost, listsNames } from './intent.js';
 import { KindLexicon } from './kinds.js';
@@ -65,6 +66,8 @@ export interface QaEngine {
   glossary: GlossaryMatcher | null;
 }
 
+/** Most sentences a summary quotes. */
+const SUMMARY_CITATIONS = 4;
 /** Bonus for a sentence of the kind the question names (headline, sub-headline). */
 const STRUCTURE_BOOST = 0.15;
 /** What the previous answer cited sinks below everything else for a follow-up that asks for more ("who else?", "또 뭘?"): it has been shown. */
@@ -183,6 +186,12 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       if (value === undefined) supports.set(key, (value = supportOf(understood, document, id)));
       return value;
     };
+    if (understood.summary) {
+      // One article: its headline, lead and sub-headlines; several: the headline and lead of each.
+      const perDocument = corpus.documents.length === 1 ? SUMMARY_CITATIONS : 2;
+      const chosen = corpus.documents.flatMap((d) => summarySentences(passages.filter((p) => p.sentence.document === d.slug), perDocument)).slice(0, SUMMARY_CITATIONS);
+      return composeSummary(chosen, understood.language);
+    }
     const fromParticipants = participantsByDocument
       .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation, supportOf: (id) => cachedSupport(document, id) }))
       .find((c) => c !== null);

@@ -8,7 +8,7 @@ const QUESTION_PATTERNS: [Intent, RegExp][] = [
   ['how-much', /얼마(?:를|나|에|가)?\s*(?:투자|들|받|내|벌|썼|쓰)|(?:^|[^가-힣]|투자|사업|공사|건설|총)(?:금액|액수|비용|가격)|투자\s*규모|\bhow much (?:money|did|does|do|is|was|will|has)\b|\bhow much\b.*\b(?:invest|cost|spend|pay|worth|price|budget)/i],
   ['how-many', /몇\s*(?:명|곳|개|군데|번|회|주년|개국|사|퍼센트|시간|년|배|살|세|위|층|차례|가지|건|대|척|권|편)|얼마|숫자|규모|\bhow (?:many|much|long|often|old|far|big|large)\b|\bnumber of\b|\bcount\b|\bwhat (?:percent|percentage|amount|share)\b/i],
   ['when', /언제|며칠|몇\s*일|몇\s*월|몇\s*년도|날짜|시기|연도|\bwhen\b|\bwhat (?:day|date|time|year|month|century|decade|period)\b|\bwhich (?:day|date|year|month|century|decade)\b|\bin what year\b/i],
-  ['list', /어디어디|뭐뭐|무엇무엇|누구누구|목록|리스트|명단|정리해|다\s*(?:알려|말해)|전부|모두\s*알려|\blist\b|\bname (?:the|all|every)\b|\b(?:all|every) (?:the )?\w+s\b/i],
+  ['list', /어디어디|뭐뭐|무엇무엇|누구누구|목록|리스트|명단|정리해|요약해|\bsummar(?:ise|ize)\b|다\s*(?:알려|말해)|전부|모두\s*알려|\blist\b|\bname (?:the|all|every)\b|\b(?:all|every) (?:the )?\w+s\b/i],
   ['where', /어디|장소|어느\s*(?:곳|도시|나라|지역|장소|건물)|\bwhere\b|\bwhich (?:city|country|venue|place|state|region|building|town)\b|\bvenue\b|\blocation\b/i],
   ['who', /누구|누가|누군|\bwho\b|\bwhom\b|\bwhose\b/i],
   ['why', /왜|이유|까닭|계기|\bwhy\b|\breason\b/i],
@@ -37,8 +37,9 @@ const WHAT_PHRASE_WORDS = 4;
 export function detectIntent(question: string): Intent {
   if (!/\p{Script=Hangul}/u.test(question)) {
     let best: { intent: Intent; at: number } | null = null;
-    // English fronts its question word: a cue noun before it is content ("Along with *location*, what factor…?").
-    const opening = ENGLISH_QUESTION_WORD.exec(question)?.index ?? 0;
+    // English fronts its question word: a cue noun before it is content ("Along with *location*, what factor…?"),
+    // unless the question opens with it ("*List* which firms…", "*Summarize* what…").
+    const opening = QUESTION_PATTERNS.some(([, pattern]) => pattern.exec(question)?.index === 0) ? 0 : (ENGLISH_QUESTION_WORD.exec(question)?.index ?? 0);
     const asked = question.slice(opening);
     for (const [intent, pattern] of QUESTION_PATTERNS) {
       const at = pattern.exec(asked)?.index;

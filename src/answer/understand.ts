@@ -3,6 +3,7 @@ import { analyzeQuery, capitalisedWords, type AnalyzedQuery, type QueryResources
 import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { detectIntent, detectSubtype, type AnswerSubtype, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
+import { hasSummaryCue } from './summary.js';
 
 /** A question understood once; every later step (retrieval, the participant list, composing) reads this. */
 export interface UnderstoodQuestion {
@@ -20,6 +21,8 @@ export interface UnderstoodQuestion {
   structure: 'headline' | 'subheadline' | 'section' | null;
   /** Share of the question's content words that occur nowhere in the article, not even misspelt (`weather`, `중국`). */
   unseenShare: number;
+  /** Asks for the gist of the article ("요약해줘", "What is this story about?"), naming nothing in particular. */
+  summary: boolean;
 }
 
 const ENGLISH_YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|didn't|wasn't|isn't|weren't|aren't|doesn't)\b/i;
@@ -75,6 +78,9 @@ export interface UnderstandingContext extends QueryResources {
   unseenWords(query: AnalyzedQuery): AnalyzedWord[];
 }
 
+/** The frame of an English request: "give me", "show us". */
+const REQUEST_FRAME = /\b(?:give|show|send)\s+(?:me|us)\b/giu;
+
 /** Question words typed in chat without their apostrophe ("whos there", "whats the plan"). */
 const BARE_CONTRACTION = /\b(who|what|where|when|how|why)s\b/gi;
 
@@ -88,7 +94,8 @@ export function understandQuestion(question: string, context: UnderstandingConte
   const language = detectLanguage(question);
   const reading = withContractions(question);
   // "the two section headings" names where to look, not what to find ("Section 232" is no match for it).
-  const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' '), context);
+  // So does a request's frame ("Give me the names…", "show us who…").
+  const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' '), context);
   const unseen = context.unseenWords(query);
   return {
     question,
@@ -101,5 +108,6 @@ export function understandQuestion(question: string, context: UnderstandingConte
     unknownNames: namesOutsideCorpus(question, unseen),
     // Inflected verbs are mostly paraphrase; an unseen noun is more likely content the article lacks.
     unseenShare: query.concepts.length === 0 ? 0 : unseen.filter((w) => !looksLikeKoreanVerb(w.key)).length / query.concepts.length,
+    summary: query.concepts.length === 0 && hasSummaryCue(reading),
   };
 }

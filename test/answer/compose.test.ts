@@ -34,8 +34,9 @@ function ranked(passage: Passage, score: number, support = score, extra: Partial
   return { passage, score, support, similarity: 0.5, keyword: 0.5, coversNames: true, missingFocus: 0, ...extra };
 }
 
-function question(intent: Intent = 'what', options: { language?: Language; yesNo?: boolean; text?: string } = {}): UnderstoodQuestion {
+function question(intent: Intent = 'what', options: { language?: Language; yesNo?: boolean; text?: string; nothingAsked?: boolean } = {}): UnderstoodQuestion {
   const text = options.text ?? 'an invented question';
+  const concepts = options.nothingAsked ? [] : [{ label: 'invented', alternatives: [[{ key: 'invent', parts: [], hangul: false }]], fuzzy: [], known: false, properName: false }];
   return {
     question: text,
     language: options.language ?? 'en',
@@ -43,15 +44,24 @@ function question(intent: Intent = 'what', options: { language?: Language; yesNo
     subtype: null,
     structure: null,
     yesNo: options.yesNo ?? false,
-    query: { text, concepts: [], expandedText: text },
+    query: { text, concepts, expandedText: text },
     unknownNames: [],
     unseenShare: 0,
+    summary: false,
   };
 }
 
 const citedIds = (c: { citations: { id: string }[] }) => c.citations.map((x) => x.id);
 
 describe('composeAnswer: declining', () => {
+  it('declines a question that names nothing to look for, however well a sentence scores, and offers no sentences', () => {
+    const result = composeAnswer([ranked(p('S3'), 0.95, 1)], question('what', { nothingAsked: true }), POLICY);
+    expect(result.answered).toBe(false);
+    expect(result.answer).not.toBe(notInArticle('en'));
+    expect(result.answer).toMatch(/summary/);
+    expect(result.related).toEqual([]);
+  });
+
   it('declines below the threshold and offers the closest sentences as related, best first', () => {
     const list = [ranked(p('S3'), 0.4, 0.3), ranked(p('S1'), 0.35, 0.3), ranked(p('S6'), 0.3, 0.2), ranked(p('S7'), 0.2, 0.1)];
     const result = composeAnswer(list, question(), POLICY);

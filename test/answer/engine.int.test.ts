@@ -296,6 +296,31 @@ describe('answers from the participant list', () => {
   });
 });
 
+describe('summaries and questions that name nothing', () => {
+  it.each(['이 기사 요약해줘', 'Summarize the article', 'tl;dr', 'What is this story about?'])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
+    const result = await engine.ask(q);
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((c) => c.id)).toEqual(['S1', 'S2', 'S3', 'S5']);
+    const raw = engine.corpus.raw.get(SLUG)!;
+    for (const c of result.citations) expect(raw.includes(c.text)).toBe(true);
+  });
+
+  it('declines a question that names nothing, asking for something to look for, instead of quoting a random sentence', async () => {
+    for (const q of ['뭐야?', 'What is it?']) {
+      const result = await engine.ask(q);
+      expect(result.answered, q).toBe(false);
+      expect(result.citations, q).toEqual([]);
+      expect(result.answer, q).toMatch(/요약|summary/);
+    }
+  });
+
+  it('still answers a summary of one topic from the sentences about it', async () => {
+    const result = await engine.ask('Summarize what the minister asked the US for');
+    expect(result.answered).toBe(true);
+    expect(result.citations.map((c) => c.id)).not.toContain('S1');
+  });
+});
+
 describe('question handling', () => {
   it('cleans control characters and answers: "\\u0000누가\\u0007 참석했어?"', async () => {
     const result = await engine.ask('\u0000누가\u0007 참석했어?');

@@ -57,6 +57,8 @@ describe('detectIntent', () => {
     expect(detectIntent('What is the location of the fair?')).toBe('where');
     expect(detectIntent('What number of boats sailed?')).toBe('how-many');
     expect(detectIntent('Location of the fair?')).toBe('where');
+    expect(detectIntent('List which boats sailed')).toBe('list');
+    expect(detectIntent('Summarize what the mayor promised')).toBe('list');
   });
 });
 

@@ -1,0 +1,26 @@
+import type { Passage } from '../search/passages.js';
+
+/**
+ * A request for the gist of the article rather than a fact in it: "요약해줘", "무슨 내용이야?",
+ * "Summarize the article", "What is this story about?", "tl;dr".
+ */
+const SUMMARY_CUE = /요약|간추려|핵심만|줄거리|무슨\s*내용|어떤\s*내용|무슨\s*기사|뭐에\s*(?:관한|대한)|\bsummar(?:y|ies|ise|ize)\b|\btl;?\s*dr\b|\bgist\b|\bmain points?\b|\boverview\b|\bwhat(?:'s| is)\s+(?:this|the)\s+(?:article|story|piece|report|news)\s+about\b/iu;
+
+/** True when the question asks for a summary; whether of the whole article depends on what else it names. */
+export function hasSummaryCue(question: string): boolean {
+  return SUMMARY_CUE.test(question);
+}
+
+/**
+ * The sentences that sum a document up, in article order: its headline, its lead (the first body
+ * sentence, which news writing makes the gist) and its sub-headlines, at most `max`. A text without
+ * headings gives its first body sentences.
+ */
+export function summarySentences(passages: readonly Passage[], max: number): Passage[] {
+  const ordered = [...passages].sort((a, b) => a.sentence.ordinal - b.sentence.ordinal);
+  const headline = ordered.filter((p) => p.sentence.kind === 'headline').slice(0, 1);
+  const body = ordered.filter((p) => p.sentence.kind === 'paragraph');
+  const subheadlines = ordered.filter((p) => p.sentence.kind === 'subheadline');
+  const chosen = [...headline, ...body.slice(0, 1), ...subheadlines, ...body.slice(1)].slice(0, max);
+  return chosen.sort((a, b) => a.sentence.ordinal - b.sentence.ordinal);
+}
