@@ -105,7 +105,8 @@ const ko: Strings = {
     '`/도움말` (`/help`): 이 안내입니다.',
   ],
   helpExamples: '예시 질문',
-  helpExampleLines: ['라운드테이블에 참석한 기업은?', '공급망·산업 대화는 얼마나 자주 열리나요?', 'Who signed the MOU?'],
+  // General examples: they must fit whatever article is in the seeds folder.
+  helpExampleLines: ['이 기사 요약해줘', '누가 참석했어?', '언제 어디서 열렸어?', 'Who signed it?'],
   helpHow: '답변 읽는 법',
   helpHowText:
     '답의 [1], [2] 표시는 아래 인용 문장 번호입니다. "출처" 버튼은 인용 문장의 앞뒤 문맥을, 👍/👎 버튼은 답변 평가를 남깁니다. 기사에 답이 없으면 그렇다고 말하고 가까운 문장을 "관련 문장"으로만 보여 줍니다.',
@@ -158,7 +159,7 @@ const en: Strings = {
     '`/help`: this message.',
   ],
   helpExamples: 'Example questions',
-  helpExampleLines: ['Who attended the business roundtable?', 'How often will the supply chain dialogue meet?', '라운드테이블에 참석한 기업은?'],
+  helpExampleLines: ['Summarize the article', 'Who attended?', 'When and where was it held?', '누가 참석했어?'],
   helpHow: 'Reading an answer',
   helpHowText:
     'The [1], [2] markers in an answer point to the quoted sentences below it. "Sources" shows each cited sentence with its neighbours; 👍 / 👎 rate the answer. When the article has no answer I say so and list the closest sentences as related only.',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, QuestionError, type QaEngine } from '../../src/answer/engine.js';
 import type { AnswerResult, Citation } from '../../src/answer/types.js';
+import { strings } from '../../src/discord/i18n.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SLUG = 'korea-us-supply-chain-dialogue';
@@ -312,6 +313,10 @@ describe('summaries and questions that name nothing', () => {
       expect(result.citations, q).toEqual([]);
       expect(result.answer, q).toMatch(/요약|summary/);
     }
+  });
+
+  it('answers every example question /help suggests (they are general, so they fit any article)', async () => {
+    for (const q of [...strings('ko').helpExampleLines, ...strings('en').helpExampleLines]) expect((await engine.ask(q)).answered, q).toBe(true);
   });
 
   it('still answers a summary of one topic from the sentences about it', async () => {
