@@ -113,6 +113,13 @@ export function statedNumber(text: string, language: Language): string | null {
   return (noun && FUNCTION_WORDS.has(noun.toLowerCase()) ? match[0].slice(0, -noun.length) : match[0]).trim();
 }
 
+/** The number a "how many" answer states, unless the sentence's first number is a price or a share ("$2 for cars" says no count). */
+function countedNumber(text: string, language: Language): string | null {
+  const first = findNumbers(text)[0];
+  if (first && (first.dimension === 'amount' || first.dimension === 'percent')) return null;
+  return statedNumber(text, language);
+}
+
 /** The kind of number each answer subtype is. */
 const SUBTYPE_DIMENSIONS: Record<AnswerSubtype, Dimension[] | null> = {
   month: ['month'], year: ['year'], age: ['age'], duration: ['duration'], percent: ['percent'], clock: ['clock'],
@@ -124,6 +131,8 @@ function askedDimensions(question: UnderstoodQuestion): Dimension[] | null {
   const counted = askedDimension(question.question);
   if (counted) return [counted];
   if (question.subtype) return SUBTYPE_DIMENSIONS[question.subtype];
+  // "How much did it cost?" is answered by a price, not by the "two" of "a two-year repair".
+  if (question.intent === 'how-much') return ['amount'];
   // "How big…?" asks for a size or an amount, not how many of something.
   return /\bhow (?:big|large)\b/i.test(question.question) ? ['amount', 'percent', 'plain'] : null;
 }
@@ -138,7 +147,7 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
   if (question.intent === 'how-many' || question.intent === 'how-much') {
     const asked = askedDimensions(question);
     // "몇 명?" is not answered by "8개", nor "how long?" by "once": lead only with a number of the kind asked for.
-    const number = asked === null ? statedNumber(text, language) : findNumbers(text).find((m) => asked.some((d) => comparable(m.dimension, d)))?.text.trim();
+    const number = asked === null ? countedNumber(text, language) : findNumbers(text).find((m) => asked.some((d) => comparable(m.dimension, d)))?.text.trim();
     if (number) return `${number}: `;
   }
   return '';

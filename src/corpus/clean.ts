@@ -1,14 +1,9 @@
 import { continuesOnNextLine, wrapWidth } from './line-joins.js';
 import { sourceLines, type SourceLine } from './lines.js';
 import { lineMarker, type LineMarker, type MarkerRole } from './list-markers.js';
+import { copyrightLine, isEnglishByline, isPageChrome, startsTrailingList } from './page-chrome.js';
 import { sentenceSpans } from './split.js';
 import type { Block, BlockKind } from './types.js';
-
-/** Buttons and widgets that scrapes of Korean news pages carry around the article body. */
-const PAGE_CHROME = new Set([
-  '기사 스크랩', '스크랩', '공유', '공유하기', '댓글', '클린뷰', '프린트', '인쇄', '글자크기',
-  '글씨크기', '좋아요', '구독', '기사 저장', '북마크', '본문 듣기', '번역', '닫기', '더보기',
-]);
 
 const ONLY_PUNCTUATION = /^[\p{P}\p{S}\s]*$/u;
 /** `/연합뉴스`, `(끝)`, `홍길동 기자 gildong@yna.co.kr` and similar sign-offs. */
@@ -58,13 +53,27 @@ interface Unit {
 function keepArticleLines(raw: string): { kept: Array<KeptLine | null>; publisher: string | null } {
   const seen = new Set<string>();
   let publisher: string | null = null;
+  // Inside a closing "Related stories" list: its headlines are dropped until a line reads as text again.
+  let inTrailingList = false;
   const kept = sourceLines(raw).map((line): KeptLine | null => {
     // `normal` decides (chrome? seen before?); the line's offsets keep it exactly as written, so quotes stay verbatim.
     const normal = normalizeText(line.text);
-    if (normal === '' || ONLY_PUNCTUATION.test(normal) || PAGE_CHROME.has(normal)) return null;
+    if (normal === '' || ONLY_PUNCTUATION.test(normal) || isPageChrome(normal)) return null;
+    const holder = copyrightLine(normal);
+    if (holder !== undefined) {
+      publisher ??= holder;
+      return null;
+    }
+    const endsLikeSentence = ENDS_LIKE_SENTENCE.test(normal);
+    if (startsTrailingList(normal)) {
+      inTrailingList = true;
+      return null;
+    }
+    if (inTrailingList && !endsLikeSentence) return null;
+    inTrailingList = false;
     const byline = BYLINE.exec(normal);
-    if (byline) {
-      publisher ??= byline.groups?.slash ?? null;
+    if (byline || isEnglishByline(normal, endsLikeSentence)) {
+      publisher ??= byline?.groups?.slash ?? null;
       return null;
     }
     if (seen.has(normal)) return null;
@@ -111,8 +120,8 @@ function readsAsHeading(text: string, maxLength: number, endsLikeText: RegExp): 
 }
 
 /**
- * Turns a raw web scrape (or any plain text) into article blocks: drops page chrome, lone
- * punctuation and the byline, keeps each distinct line once (scrapes often carry the body twice),
+ * Turns a raw web scrape (or any plain text) into article blocks: drops page chrome (widget labels,
+ * time stamps, copyright lines, closing lists of other stories), lone punctuation and the byline, keeps each distinct line once (scrapes often carry the body twice),
  * joins lines where a hard line break falls inside a sentence, makes each list item its own block
  * (markers such as ◇ ▲ • - left out of the text) and labels the structure: a headline only when the
  * first line reads as one (a text may have no title line), sub-headlines before the body, section
