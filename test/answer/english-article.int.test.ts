@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryEngine, type QaEngine } from '../../src/answer/engine.js';
+
+// An English news page as scraped (menus, byline, share buttons, related stories, copyright), with no sidecar:
+// dropped into seeds/, it must work without a code change.
+const raw = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'harbor-bridge.en.txt'), 'utf8');
+let engine: QaEngine;
+const textOf = (id: string) => engine.passages.find((p) => p.sentence.id === id)!.sentence.text;
+
+beforeAll(async () => {
+  engine = await createMemoryEngine(new Map([['harbor-bridge.en.txt', raw]]));
+});
+
+describe('an English article with no sidecar', () => {
+  it('takes its title from the headline, not from the page menu, and its publisher from the copyright line', () => {
+    expect(engine.corpus.documents[0]).toMatchObject({ title: 'Harbor Bridge reopens after two-year repair, city says traffic will ease', publisher: 'Port Ellison Herald' });
+  });
+
+  it.each([
+    ['When was the bridge built?', '1962'],
+    ['Who cut the ribbon?', 'Ruth Okafor'],
+    ['What is the new speed limit?', '40 kilometres'],
+    ['When does the mayor hope to open the tunnel?', '2030'],
+    ['Who criticised the tunnel plan?', 'Victor Hale'],
+  ])('answers "%s" from the sentence that says %s', async (q, fact) => {
+    const result = await engine.ask(q);
+    expect(result.answered).toBe(true);
+    expect(textOf(result.citations[0]!.id)).toContain(fact);
+  });
+
+  it('leads a cost question with the amount, not the "two" of "two-year"', async () => {
+    const result = await engine.ask('How much did the repair cost?');
+    expect(result.answer).toMatch(/^84 million: /);
+  });
+
+  it('sums the page up from its headline, sub-headline and lead, never from chrome', async () => {
+    const result = await engine.ask('Summarize the article');
+    expect(result.citations.map((c) => c.text)).toEqual([
+      'Harbor Bridge reopens after two-year repair, city says traffic will ease',
+      'Mayor promises a second crossing by 2030',
+      'The Harbor Bridge in Port Ellison reopened to traffic on Monday after a two-year repair that cost 84 million dollars, city officials said.',
+      'Mayor Ruth Okafor cut the ribbon at 9 a.m. and said the reopening would "cut the morning commute by twenty minutes for thousands of families."',
+    ]);
+  });
+});
