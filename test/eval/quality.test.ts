@@ -25,9 +25,9 @@ type SetName = keyof typeof SETS;
 /**
  * Least recall@3 per set, about one question below the measured level: 0.95 on the sets the engine grew
  * up with (0.93–1.00 measured); the fresh and blind2 sets, written blind by someone who never read the
- * engine, measure 0.91–0.95 (below the 0.95 of issue 8 on three of the four).
+ * engine, measure 0.91–0.96 (below the 0.95 of issue 8 on three of the four).
  */
-const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.92, 'en fresh': 0.9, 'ko blind2': 0.89, 'en blind2': 0.91 };
+const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.945, 'en fresh': 0.925, 'ko blind2': 0.89, 'en blind2': 0.91 };
 
 let engine: QaEngine;
 let indexDir: string;
@@ -75,9 +75,9 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
  * 75–81% of these sets' unanswerable questions but 33–40% of the answerable questions in sets they
  * were not tuned on; the calibrated score declines fewer look-alike questions and far fewer
  * answerable ones. The limits below sit at or just under the measured levels (issue 8 asks for 90% / 3%:
- * not met on declines anywhere, nor on wrong declines for the fresh sets).
+ * not met on declines anywhere, nor on wrong declines for the Korean fresh set).
  */
-const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.095, 'en fresh': 0.06, 'ko blind2': 0.05, 'en blind2': 0.03 };
+const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.095, 'en fresh': 0.02, 'ko blind2': 0.05, 'en blind2': 0.03 };
 const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.62, 'ko held out': 0.45, en: 0.53, 'en held out': 0.25, 'ko fresh': 0.4, 'en fresh': 0.53, 'ko blind2': 0.45, 'en blind2': 0.35 };
 
 describe.each(Object.keys(SETS) as SetName[])('abstention on %s', (name) => {
