@@ -37,7 +37,7 @@ const HOW_MANY_PREFIX = /^몇\s*/u;
  */
 const LONE_SYLLABLE_WITH_PARTICLE = /^[가-힣](?:은|는|을|를)$/u;
 /** Particles and bound nouns standing apart (`1월 부터`, `때문에`): grammar, not content. */
-const KOREAN_FREE_GRAMMAR = /^(?:부터|까지|때문|때문에|때문인가|통해|통해서|위해|위해서|대해|대해서|관해|관해서|중에|중에서)$/u;
+const KOREAN_FREE_GRAMMAR = /^(?:부터|까지|만에|때문|때문에|때문인가|통해|통해서|위해|위해서|대해|대해서|관해|관해서|중에|중에서)$/u;
 
 /** One content word of a question, analysed with the question-side rules. */
 export function analyzeQuestionWord(word: string): AnalyzedWord | null {

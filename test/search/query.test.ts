@@ -36,6 +36,7 @@ describe('analyzeQuestionText', () => {
   it('drops a one-syllable noun with a topic or object particle and free-standing particles (곳은, 것은, 1월 부터, 때문에)', () => {
     expect(analyzeQuestionText('그 상을 준 곳은 어디야?').map((w) => w.key)).toEqual([]);
     expect(analyzeQuestionText('1월 부터 고립된 것은 무엇 때문에?').map((w) => w.key)).toEqual(['1월', '고립']);
+    expect(analyzeQuestionText('축제는 얼마 만에 다시 열려?').map((w) => w.key)).toEqual(['축제', '다시', '열려']);
   });
 
   it('drops Korean question words, requests and light verbs, keeping the content words', () => {
