@@ -34,6 +34,12 @@ describe('Korean tokens', () => {
     expect(analyzeQuestionText('뭐야 알려줘 좀')).toEqual([]);
   });
 
+  it('strips reported-speech endings, as people relay what they heard (발표했대, 참석했다던데, 투자한대)', () => {
+    expect(keys('시장이 발표했대')).toEqual(['시장', '발표']);
+    expect(keys('회장도 참석했다던데')).toEqual(['회장', '참석']);
+    expect(keys('20조 투자한대')).toEqual(['20조', '투자']);
+  });
+
   it('keeps mixed-script words whole and adds their parts (SK그룹, 232조)', () => {
     const [sk] = analyzeText('SK그룹');
     expect(sk!.key).toBe('sk그룹');
