@@ -29,8 +29,8 @@ const ENGLISH_YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|w
 const KOREAN_QUESTION_WORD = /누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|얼마|왜|몇/u;
 /** A question word inside an English question (`…tell us who…`, `…know where…`, `how many`). */
 const ENGLISH_EMBEDDED_QUESTION = /\b(?:who|whom|whose|what|which|where|when|why|how)\b/i;
-/** Endings that close a Korean yes/no question (`왔어?`, `참석했나요`, `맞지?`, `있었니`). */
-const KOREAN_YES_NO_ENDING = /(?:어|았|었|나요|니|냐|까|죠|지|요|나|대|래|음)\??$/u;
+/** Endings that close a Korean yes/no question (`왔어?`, `참석했나요`, `맞지?`, `맞아?`, `있었니`). */
+const KOREAN_YES_NO_ENDING = /(?:어|아|았|었|나요|니|냐|까|죠|지|요|나|대|래|음)\??$/u;
 
 const HEADLINE_WORDS = /(?<!부|소)제목|헤드라인|표제|\bheadline|\btitle\b/iu;
 const SUBHEADLINE_WORDS = /부제|\bsub-?(?:head(?:line|ing)?|title)s?\b/iu;

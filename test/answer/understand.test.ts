@@ -17,7 +17,7 @@ describe('isYesNoQuestion', () => {
   });
 
   it('reads Korean questions that end in a verb ending as yes/no', () => {
-    for (const q of ['예산안이 통과됐어?', '시장이 회의에 참석했나요?', '그 팀이 이겼지?', '축제가 취소됐나요?', '다리 공사 끝났니?', '회의에 참석했어']) {
+    for (const q of ['예산안이 통과됐어?', '시장이 회의에 참석했나요?', '그 팀이 이겼지?', '축제가 취소됐나요?', '다리 공사 끝났니?', '회의에 참석했어', '시장도 왔다던데 맞아?']) {
       expect(isYesNoQuestion(q, 'ko'), q).toBe(true);
     }
   });

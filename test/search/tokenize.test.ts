@@ -38,6 +38,8 @@ describe('Korean tokens', () => {
     expect(keys('시장이 발표했대')).toEqual(['시장', '발표']);
     expect(keys('회장도 참석했다던데')).toEqual(['회장', '참석']);
     expect(keys('20조 투자한대')).toEqual(['20조', '투자']);
+    expect(keys('개관 기념일이래')).toEqual(['개관', '기념일']);
+    expect(analyzeQuestionText('도서관 있다던데')).toEqual(analyzeQuestionText('도서관'));
   });
 
   it('keeps mixed-script words whole and adds their parts (SK그룹, 232조)', () => {
