@@ -15,9 +15,9 @@ const WAS_PRESENT = /^(?:was|were)\b[^?]{1,60}?\b(?:at|there)\b/i;
 const OTHER_TOPIC = /같이|함께|랑\s|이랑|동행|업종|분야|논의|의제|말|발언|얘기|이야기|요청|요구|부탁|당부|투자|주가|주식|\bwith whom\b|\balong with\b|\baccompan|\bsector|\bindustr|\bdiscuss|\btalk|\bsa(?:y|id)\b|\bask(?:ed)?\b|\brequest|\burg(?:e|ed)\b|\binvest|\bstock|\bshare price/i;
 /**
  * Companies as what the question asks for ("which companies", "how many firms", "어떤 기업", "기업은?",
- * "몇 곳"), not a company word in passing ("so that its firms get fair treatment").
+ * "몇 곳"), not a company word in passing ("so that its firms get fair treatment", "what for small businesses").
  */
-const ASKS_FOR_COMPANIES = /\b(?:which|what|how many|list|name)\b(?:\s+[\p{L}'-]+){0,3}?\s+(?:compan(?:y|ies)|firms?|businesses|corporations?)\b|(?:어떤|어느|무슨)\s*(?:\S+\s+){0,2}?(?:기업|회사|업체)|(?:기업|회사|업체)(?:들)?(?:은|는|이|가)?\s*(?:몇|어디|누구|뭐|\?|$)|몇\s*(?:곳|군데|개)|어디어디/iu;
+const ASKS_FOR_COMPANIES = /\b(?:which|what|how many|list|name)\b(?:\s+(?!(?:for|to|with|about|from|of|on|in|at|by|did|does|do|was|were|is|are)\b)[\p{L}'-]+){0,3}?\s+(?:compan(?:y|ies)|firms?|businesses|corporations?)\b|(?:어떤|어느|무슨)\s*(?:\S+\s+){0,2}?(?:기업|회사|업체)|(?:기업|회사|업체)(?:들)?(?:은|는|이|가)?\s*(?:몇|어디|누구|뭐|\?|$)|몇\s*(?:곳|군데|개)|어디어디/iu;
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);

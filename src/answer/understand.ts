@@ -83,16 +83,26 @@ const REQUEST_FRAME = /\b(?:give|show|send)\s+(?:me|us)\b/giu;
 
 /** Question words typed in chat without their apostrophe ("whos there", "whats the plan"). */
 const BARE_CONTRACTION = /\b(who|what|where|when|how|why)s\b/gi;
+/** "where'd", "who'd": the question word with "did". */
+const DID_CONTRACTION = /\b(who|what|where|when|how|why)['’]d\b/gi;
+/** Chat openers before the question itself: "wait, was it…", "so who…", "ok and when…". */
+const CHAT_OPENER = /^(?:(?:so|wait|ok|okay|hey|and|but|also|btw|um+|hmm+|oh|well|also|quick question|question)\b[\s,.:!-]*)+/i;
 
-/** The question with bare contractions read as the contractions they stand for ("whos" → "who's"). */
-export function withContractions(question: string): string {
-  return question.replace(BARE_CONTRACTION, "$1's");
+/**
+ * The question as it is meant when typed in chat: bare contractions read as the contractions they
+ * stand for ("whos" → "who's", "where'd" → "where did") and openers such as "wait," or "so" left out.
+ */
+export function chatReading(question: string): string {
+  const read = question.replace(BARE_CONTRACTION, "$1's").replace(DID_CONTRACTION, '$1 did');
+  const opener = CHAT_OPENER.exec(read);
+  // An opener alone ("so?", "ok") is the whole message, not a frame around one.
+  return opener && opener[0].length < read.trim().length ? read.slice(opener[0].length) : read;
 }
 
 /** Reads a (checked) question once: language, intent, yes/no, concepts, names the article lacks. */
 export function understandQuestion(question: string, context: UnderstandingContext): UnderstoodQuestion {
   const language = detectLanguage(question);
-  const reading = withContractions(question);
+  const reading = chatReading(question);
   // "the two section headings" names where to look, not what to find ("Section 232" is no match for it).
   // So does a request's frame ("Give me the names…", "show us who…").
   const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' '), context);

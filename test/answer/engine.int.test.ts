@@ -286,6 +286,11 @@ describe('answers from the participant list', () => {
     }
   });
 
+  it('reads a preposition after "what" as the end of the phrase: "Lee wanted what for small businesses?" is no question about companies', async () => {
+    const result = await engine.ask('lee wanted what for small businesses?');
+    expect(result.citations[0]?.id).toBe('S14');
+  });
+
   it('does not read "Was the roundtable at the same hotel…?" as a question about attendance', async () => {
     const result = await engine.ask('Was the roundtable at the same hotel as the MOU signing?');
     expect(result.answer).not.toMatch(/Qualcomm|companies attended/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedStructure, isYesNoQuestion, understandQuestion, withContractions, type UnderstandingContext } from '../../src/answer/understand.js';
+import { askedStructure, isYesNoQuestion, understandQuestion, chatReading, type UnderstandingContext } from '../../src/answer/understand.js';
 import type { AnalyzedQuery } from '../../src/search/query.js';
 import { tinyRetriever } from '../search/tiny-corpus.js';
 
@@ -74,9 +74,15 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('When did Okafor sign the contract?')).toMatchObject({ language: 'en', intent: 'when', yesNo: false });
   });
 
-  it('reads question words typed without their apostrophe as the contractions they stand for', () => {
-    expect(withContractions('whos the mayor? whats the budget')).toBe("who's the mayor? what's the budget");
-    expect(withContractions('Whose idea? Thomas wrote it')).toBe('Whose idea? Thomas wrote it');
+  it('reads chat as meant: question words without their apostrophe, "where\'d", and openers such as "wait,"', () => {
+    expect(chatReading('whos the mayor? whats the budget')).toBe("who's the mayor? what's the budget");
+    expect(chatReading('Whose idea? Thomas wrote it')).toBe('Whose idea? Thomas wrote it');
+    expect(chatReading("where'd they hold it")).toBe('where did they hold it');
+    expect(chatReading('wait, was the mayor there??')).toBe('was the mayor there??');
+    expect(chatReading('so who won')).toBe('who won');
+    expect(chatReading('Sofia won')).toBe('Sofia won');
+    expect(chatReading('ok')).toBe('ok');
+    expect(understand('wait was the mayor there??').yesNo).toBe(true);
     expect(understand('whos the mayor').intent).toBe('who');
     expect(understand('wheres the fair held').intent).toBe('where');
   });
