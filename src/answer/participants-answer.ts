@@ -1,5 +1,5 @@
 import type { Participant } from '../corpus/participants.js';
-import { analyzeWord } from '../search/tokenize.js';
+import { analyzeText, analyzeWord, type AnalyzedWord } from '../search/tokenize.js';
 import { findNumbers } from './numbers.js';
 import type { RankedPassage } from '../search/retriever.js';
 import type { Composition } from './compose.js';
@@ -44,6 +44,9 @@ function personAliases(p: Participant): string[] {
   const surnames = names.map((n) => n.split(/\s+/)).filter((words) => words.length > 1 && !words.some((w) => w.includes('-'))).map((words) => words.at(-1)!);
   return [...new Set([...names, ...surnames].filter((a) => a.length >= 2).map((a) => a.toLowerCase()))];
 }
+
+/** One key for a form of several words, as analysed. */
+const formKey = (words: readonly AnalyzedWord[]): string => words.map((w) => w.key).join(' ');
 
 /** A sentence of the document as citation `n`, scored by the answer's best score like every citation of this answer. */
 function citationOf(id: string, text: string, n: number, input: ParticipantQuestion, language: Language, score: number): Citation {
@@ -137,7 +140,9 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
 
   // A misspelt name (`Qualcom`, `콸컴`) reaches the company through the article word it was matched to.
   const misspelt = new Set(understood.query.concepts.flatMap((c) => c.fuzzy.map((f) => f.key)));
-  const isNamed = (aliases: string[]) => aliases.some((a) => mentions(folded, a) || misspelt.has(analyzeWord(a)?.key ?? ''));
+  // Another name of someone in the glossary (`Jay Y. Lee`) reaches them through the glossary entry the question matched.
+  const glossaryForms = new Set(understood.query.concepts.filter((c) => c.known).flatMap((c) => c.alternatives.map(formKey)));
+  const isNamed = (aliases: string[]) => aliases.some((a) => mentions(folded, a) || misspelt.has(analyzeWord(a)?.key ?? '') || glossaryForms.has(formKey(analyzeText(a))));
   const named = attendees.filter((p) => isNamed(companyAliases(p)) || isNamed(personAliases(p)));
   if (asksWhetherPresent && named.length === 0) return null;
   // Someone the article places at another event ("Did the minister attend the roundtable?"): the company

@@ -271,6 +271,7 @@ describe('answers from the participant list', () => {
     ['Was Chey Tae-won at the roundtable?', /^Yes\. SK Group was represented .* by Chairman Chey Tae-won/],
     ['이재용 부회장도 왔어?', /^네\. 삼성전자에서는 이재용 부회장이/],
     ['Who represented Hyundai?', /^Hyundai Motor Group was represented .* by Chairman Chung Eui-sun/],
+    ['Did Jay Y. Lee attend the roundtable?', /^Yes\. Samsung Electronics was represented .* by Vice Chairman Lee Jae-yong/],
   ])('answers "%s" about the named representative alone, not with the whole list', async (q, expected) => {
     const result = await engine.ask(q);
     expect(result.answer).toMatch(expected);
