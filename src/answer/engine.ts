@@ -206,7 +206,8 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   async function read(question: string, previousQuestion: string | undefined): Promise<QuestionReading> {
     const alone = understandQuestion(question, understanding);
     const previous = previousQuestion === undefined ? null : checkQuestion(previousQuestion);
-    if (!previous?.ok) return { understood: alone };
+    // A request for the summary or for a part of the article ("the headline") says all it wants.
+    if (!previous?.ok || alone.summary || alone.structure !== null) return { understood: alone };
     const readAs = readWithPrevious(question, previous.question, { kinds, specificity });
     // The answer keeps the language, and the yes/no shape, of the question as asked.
     const together: UnderstoodQuestion = { ...understandQuestion(readAs, understanding), language: alone.language, yesNo: alone.yesNo };

@@ -8,7 +8,7 @@ import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
 
 /** Words that say "was there": the verb of an attendance question (`나왔` is "was mentioned", not "came"). */
-const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|(?:누가|누구)\s*나(?:왔|옴|와|온)|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\brepresent|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b/i;
+const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|(?:누가|누구)\s*나?(?:왔|옴|와|온)|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\brepresent|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b/i;
 /** "Was X at…?", "Were they there?": attendance, when X turns out to be a participant. */
 const WAS_PRESENT = /^(?:was|were)\b[^?]{1,60}?\b(?:at|there)\b/i;
 /** Questions about something else the participants did, said or came with, which a list of names cannot answer. */
@@ -43,6 +43,15 @@ function personAliases(p: Participant): string[] {
   const names = [p.person, p.personEn].filter((n): n is string => typeof n === 'string' && n.length > 0);
   const surnames = names.map((n) => n.split(/\s+/)).filter((words) => words.length > 1 && !words.some((w) => w.includes('-'))).map((words) => words.at(-1)!);
   return [...new Set([...names, ...surnames].filter((a) => a.length >= 2).map((a) => a.toLowerCase()))];
+}
+
+/**
+ * True when one of the question's concepts is a word or phrase of the participant's event name, in
+ * either language; country names (`Korea` in "Korea–US business roundtable") name no event.
+ */
+function namesEvent(question: UnderstoodQuestion, p: Participant, countryWords: ReadonlySet<string>): boolean {
+  const eventWords = new Set(analyzeText(`${p.eventName.ko} ${p.eventName.en}`).map((w) => w.key).filter((key) => !countryWords.has(key)));
+  return question.query.concepts.some((c) => c.alternatives.some((words) => words.length > 0 && words.every((w) => eventWords.has(w.key))));
 }
 
 /** One key for a form of several words, as analysed. */
@@ -125,9 +134,12 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   if (!asksAttendance && !asksWhetherPresent) return null;
   if (OTHER_TOPIC.test(folded)) return null;
   // The list speaks for an event whose naming sentence carries at least half as much of the question as the best sentence.
+  // Or for the event the question names ("라운드테이블 누가 왔어?"), though the list sentence does not repeat its name.
+  const countryWords = new Set(participants.flatMap((p) => p.countryName.aliases.flatMap((a) => analyzeText(a).map((w) => w.key))));
+  const eventNamed = (p: Participant) => (namesEvent(understood, p, countryWords) ? 1 : 0);
   const listed = participants
-    .filter((p) => p.kind === 'company' && input.supportOf(p.citation.id) >= 0.5 * best.support)
-    .sort((a, b) => input.supportOf(b.citation.id) - input.supportOf(a.citation.id));
+    .filter((p) => p.kind === 'company' && (input.supportOf(p.citation.id) >= 0.5 * best.support || eventNamed(p) === 1))
+    .sort((a, b) => eventNamed(b) - eventNamed(a) || input.supportOf(b.citation.id) - input.supportOf(a.citation.id));
   if (listed.length === 0) return null;
   const event = listed[0]!.event;
   const attendees = participants.filter((p) => p.kind === 'company' && p.event === event);

@@ -36,9 +36,21 @@ export function checkQuestion(raw: string): QuestionCheck {
   return { ok: true, question };
 }
 
-/** Korean when the question has more Hangul than Latin letters, else English. */
+/** An English question word, auxiliary or request opening the question ("Who came from 한빛전자?"). */
+const ENGLISH_OPENING = /^[^\p{L}]*(?:what|which|who|whom|whose|where|when|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|tell|list|name|show|give|summari[sz]e)\b/iu;
+
+/**
+ * The language the question is written in, by its grammar where the scripts mix: English when it
+ * opens with an English question word, Korean when its last word (the predicate) is Korean
+ * ("roundtable 누구 옴?"); otherwise by letters, a Hangul syllable counting as two Latin letters.
+ */
 export function detectLanguage(question: string): Language {
   const hangul = question.match(/\p{Script=Hangul}/gu)?.length ?? 0;
   const latin = question.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  return hangul > 0 && hangul * 2 >= latin ? 'ko' : latin > 0 ? 'en' : 'ko';
+  if (hangul === 0) return latin > 0 ? 'en' : 'ko';
+  if (latin === 0) return 'ko';
+  if (ENGLISH_OPENING.test(question)) return 'en';
+  const last = question.replace(/[\p{P}\p{S}\s]+$/u, '').split(/\s+/).at(-1) ?? '';
+  if (/\p{Script=Hangul}/u.test(last)) return 'ko';
+  return hangul * 2 >= latin ? 'ko' : 'en';
 }

@@ -259,6 +259,16 @@ describe('answers from the participant list', () => {
     for (const name of names) expect(result.answer).toContain(name);
   });
 
+  it.each(['라운드테이블 누가 왔어?', 'roundtable 누구 옴?'])('lists the companies for "%s", where only the event names what is asked', async (q) => {
+    const result = await engine.ask(q);
+    for (const name of result.language === 'ko' ? US_COMPANIES_KO : US_COMPANIES) expect(result.answer).toContain(name);
+  });
+
+  it('does not take a country in an event name ("Korea–US business roundtable") for the event: "한국은 IPEF에 어떻게 참여하겠다고 했음?" is about IPEF', async () => {
+    const result = await engine.ask('한국은 IPEF에 어떻게 참여하겠다고 했음?');
+    expect(['S18', 'S19']).toContain(result.citations[0]?.id);
+  });
+
   // "어디어디" asks for a list, not a place.
   it('lists the American companies for "미국 기업은 어디어디야?"', async () => {
     const result = await engine.ask('미국 기업은 어디어디야?');

@@ -89,5 +89,12 @@ describe('detectLanguage', () => {
 
   it('reads an English question with a Korean name in it as English', () => {
     expect(detectLanguage('Who came from 삼성전자?')).toBe('en');
+    expect(detectLanguage('What did 이창양 say about 한국 제조역량?')).toBe('en');
+  });
+
+  it('reads a question that mixes scripts by its grammar: a Korean predicate makes it Korean', () => {
+    expect(detectLanguage('roundtable 누구 옴?')).toBe('ko');
+    expect(detectLanguage('semiconductor equipment 관련 무슨 얘기 나옴?')).toBe('ko');
+    expect(detectLanguage('the supply chain dialogue 언제 열려?')).toBe('ko');
   });
 });
