@@ -45,17 +45,45 @@ function personAliases(p: Participant): string[] {
   return [...new Set([...names, ...surnames].filter((a) => a.length >= 2).map((a) => a.toLowerCase()))];
 }
 
-/**
- * True when one of the question's concepts is a word or phrase of the participant's event name, in
- * either language; country names (`Korea` in "Korea–US business roundtable") name no event.
- */
-function namesEvent(question: UnderstoodQuestion, p: Participant, countryWords: ReadonlySet<string>): boolean {
-  const eventWords = new Set(analyzeText(`${p.eventName.ko} ${p.eventName.en}`).map((w) => w.key).filter((key) => !countryWords.has(key)));
-  return question.query.concepts.some((c) => c.alternatives.some((words) => words.length > 0 && words.every((w) => eventWords.has(w.key))));
-}
-
 /** One key for a form of several words, as analysed. */
 const formKey = (words: readonly AnalyzedWord[]): string => words.map((w) => w.key).join(' ');
+
+/** A name as typed (lower case) and as analysed: its one-word key (misspellings) and its whole form's key (glossary names). */
+interface Alias {
+  text: string;
+  wordKey: string;
+  formKey: string;
+}
+
+/** What the answer matches a participant by, analysed once per participants list. */
+interface ParticipantWords {
+  companies: Alias[];
+  people: Alias[];
+  /** Keys of the event's name in both languages, without country words (`Korea` in "Korea–US business roundtable" names no event). */
+  event: ReadonlySet<string>;
+}
+
+const wordsCache = new WeakMap<readonly Participant[], Map<Participant, ParticipantWords>>();
+
+function participantWords(participants: readonly Participant[]): Map<Participant, ParticipantWords> {
+  let words = wordsCache.get(participants);
+  if (!words) {
+    const countryWords = new Set(participants.flatMap((p) => p.countryName.aliases.flatMap((a) => analyzeText(a).map((w) => w.key))));
+    const alias = (text: string): Alias => ({ text, wordKey: analyzeWord(text)?.key ?? '', formKey: formKey(analyzeText(text)) });
+    words = new Map(participants.map((p) => [p, {
+      companies: companyAliases(p).map(alias),
+      people: personAliases(p).map(alias),
+      event: new Set(analyzeText(`${p.eventName.ko} ${p.eventName.en}`).map((w) => w.key).filter((key) => !countryWords.has(key))),
+    }]));
+    wordsCache.set(participants, words);
+  }
+  return words;
+}
+
+/** True when one of the question's concepts is a word or phrase of the event's name. */
+function namesEvent(question: UnderstoodQuestion, eventWords: ReadonlySet<string>): boolean {
+  return question.query.concepts.some((c) => c.alternatives.some((words) => words.length > 0 && words.every((w) => eventWords.has(w.key))));
+}
 
 /** A sentence of the document as citation `n`, scored by the answer's best score like every citation of this answer. */
 function citationOf(id: string, text: string, n: number, input: ParticipantQuestion, language: Language, score: number): Citation {
@@ -135,8 +163,8 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   if (OTHER_TOPIC.test(folded)) return null;
   // The list speaks for an event whose naming sentence carries at least half as much of the question as the best sentence.
   // Or for the event the question names ("라운드테이블 누가 왔어?"), though the list sentence does not repeat its name.
-  const countryWords = new Set(participants.flatMap((p) => p.countryName.aliases.flatMap((a) => analyzeText(a).map((w) => w.key))));
-  const eventNamed = (p: Participant) => (namesEvent(understood, p, countryWords) ? 1 : 0);
+  const words = participantWords(participants);
+  const eventNamed = (p: Participant) => (namesEvent(understood, words.get(p)!.event) ? 1 : 0);
   const listed = participants
     .filter((p) => p.kind === 'company' && (input.supportOf(p.citation.id) >= 0.5 * best.support || eventNamed(p) === 1))
     .sort((a, b) => eventNamed(b) - eventNamed(a) || input.supportOf(b.citation.id) - input.supportOf(a.citation.id));
@@ -154,12 +182,12 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   const misspelt = new Set(understood.query.concepts.flatMap((c) => c.fuzzy.map((f) => f.key)));
   // Another name of someone in the glossary (`Jay Y. Lee`) reaches them through the glossary entry the question matched.
   const glossaryForms = new Set(understood.query.concepts.filter((c) => c.known).flatMap((c) => c.alternatives.map(formKey)));
-  const isNamed = (aliases: string[]) => aliases.some((a) => mentions(folded, a) || misspelt.has(analyzeWord(a)?.key ?? '') || glossaryForms.has(formKey(analyzeText(a))));
-  const named = attendees.filter((p) => isNamed(companyAliases(p)) || isNamed(personAliases(p)));
+  const isNamed = (aliases: readonly Alias[]) => aliases.some((a) => mentions(folded, a.text) || misspelt.has(a.wordKey) || glossaryForms.has(a.formKey));
+  const named = attendees.filter((p) => isNamed(words.get(p)!.companies) || isNamed(words.get(p)!.people));
   if (asksWhetherPresent && named.length === 0) return null;
   // Someone the article places at another event ("Did the minister attend the roundtable?"): the company
   // list cannot say, so the sentences answer (one may say who chaired it).
-  if (named.length === 0 && participants.some((p) => p.event !== event && isNamed(personAliases(p)))) return null;
+  if (named.length === 0 && participants.some((p) => p.event !== event && isNamed(words.get(p)!.people))) return null;
   if (named.length > 0) {
     const citations = cite(named);
     const parts = named.map((p) => {
