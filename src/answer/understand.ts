@@ -3,7 +3,7 @@ import { analyzeQuery, capitalisedWords, type AnalyzedQuery, type QueryResources
 import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { detectIntent, detectSubtype, type AnswerSubtype, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
-import { hasSummaryCue } from './summary.js';
+import { hasSummaryCue, SUMMARY_FRAME } from './summary.js';
 
 /** A question understood once; every later step (retrieval, the participant list, composing) reads this. */
 export interface UnderstoodQuestion {
@@ -104,8 +104,8 @@ export function understandQuestion(question: string, context: UnderstandingConte
   const language = detectLanguage(question);
   const reading = chatReading(question);
   // "the two section headings" names where to look, not what to find ("Section 232" is no match for it).
-  // So does a request's frame ("Give me the names…", "show us who…").
-  const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' '), context);
+  // So do a request's frame ("Give me the names…", "show us who…") and a summary's ("the main points").
+  const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' '), context);
   const unseen = context.unseenWords(query);
   return {
     question,

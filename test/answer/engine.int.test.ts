@@ -314,7 +314,7 @@ describe('answers from the participant list', () => {
 });
 
 describe('summaries and questions that name nothing', () => {
-  it.each(['이 기사 요약해줘', 'Summarize the article', 'tl;dr', 'What is this story about?'])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
+  it.each(['이 기사 요약해줘', '이 기사 뭐에 관한 거야?', '기사 내용 정리해줘', 'Summarize the article', 'tl;dr', 'What is this story about?', 'main points?'])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
     const result = await engine.ask(q);
     expect(result.answered).toBe(true);
     expect(result.citations.map((c) => c.id)).toEqual(['S1', 'S2', 'S3', 'S5']);

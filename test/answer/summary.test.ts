@@ -6,7 +6,7 @@ const ids = (ps: { sentence: { id: string } }[]) => ps.map((p) => p.sentence.id)
 
 describe('hasSummaryCue', () => {
   it('hears a request for the gist in either language', () => {
-    for (const q of ['이 기사 요약해줘', '무슨 내용이야?', '핵심만 간추려 줘', 'Summarize the article', 'tl;dr', 'What is this story about?', 'Give me an overview', 'main points?']) {
+    for (const q of ['이 기사 요약해줘', '무슨 내용이야?', '핵심만 간추려 줘', '기사 내용 정리해줘', '이 기사 뭐에 관한 거야?', 'Summarize the article', 'tl;dr', 'What is this story about?', 'Give me an overview', 'main points?', 'Sum it up']) {
       expect(hasSummaryCue(q), q).toBe(true);
     }
   });
