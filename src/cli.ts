@@ -32,6 +32,7 @@ const USAGE = `Usage (with --json, add --silent after npm run so that npm prints
   npm run participants -- [--country KR|US] [--kind company|official]
   npm run --silent participants -- --json [--country KR|US] [--kind company|official]
   npm run index                                   rebuild the vector index
+  npm run index -- --sentences                    the same, then every sentence with its id and kind (to check a new scrape)
   npm run eval                                    quality figures on the question sets in test/eval
   npm run --silent eval -- --json                 the same as JSON
   npm run calibrate                               refit the answerability score (writes src/answer/answerability-model.ts)
@@ -93,7 +94,7 @@ async function ask(args: string[]): Promise<number> {
   // `--` ends the options (util.parseArgs), so `ask -- -- "-1 question"` asks about "-1 question".
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, conversation: { type: 'boolean', default: false } }, allowPositionals: true });
   const question = positionals.join(' ');
-  if (positionals.length === 0) throw new UsageError('Ask a question, e.g. npm run ask -- "라운드테이블에 참석한 한국 기업은?"');
+  if (positionals.length === 0) throw new UsageError('Ask a question, e.g. npm run ask -- "누가 참석했어?"');
   if (values.conversation && question !== '-') throw new UsageError('--conversation reads the questions from stdin: npm run --silent ask -- --json --conversation -');
   const engine = await openEngine();
   if (question === '-') return askBatch(engine, values.conversation);
@@ -195,7 +196,8 @@ async function participants(args: string[]): Promise<number> {
   return 0;
 }
 
-async function rebuildIndex(): Promise<number> {
+async function rebuildIndex(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { sentences: { type: 'boolean', default: false } } });
   const started = performance.now();
   const engine = await openEngine(true);
   const ms = performance.now() - started;
@@ -209,6 +211,13 @@ async function rebuildIndex(): Promise<number> {
       documents.map((d) => `  ${d.slug}: ${d.sentences.length} sentences — ${d.title}`).join('\n') +
       '\n',
   );
+  // How the text was read, to check a new scrape: each sentence with its id and kind, one line each.
+  if (values.sentences) {
+    for (const d of documents) {
+      process.stdout.write(`\n${d.slug}${d.publisher ? ` (${d.publisher})` : ''}\n`);
+      for (const sentence of d.sentences) process.stdout.write(`  ${sentence.id.padEnd(4)} ${sentence.kind.padEnd(11)} ${sentence.text.replace(/\s+/g, ' ')}\n`);
+    }
+  }
   return 0;
 }
 
@@ -266,7 +275,7 @@ async function main(argv: string[]): Promise<number> {
     case 'ask': return ask(args);
     case 'check': return check(args);
     case 'participants': return participants(args);
-    case 'index': return rebuildIndex();
+    case 'index': return rebuildIndex(args);
     case 'eval': return evalCommand(args);
     case 'feedback': return feedback(args);
     case 'calibrate': return calibrateCommand();

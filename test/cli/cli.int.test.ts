@@ -191,6 +191,15 @@ describe('index', () => {
     expect(run.stdout).toMatch(/\d+(\.\d+)? ?ms\b/);
     expect(run.stdout).toContain('korea-us-supply-chain-dialogue');
   });
+
+  it('with --sentences also prints every sentence with its id and kind, one line each, to check a new scrape', async () => {
+    const run = await cli(['index', '--sentences']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n').filter((l) => /^ {2}S\d+ /.test(l));
+    expect(lines).toHaveLength(30);
+    expect(lines[0]).toMatch(/^ {2}S1 +headline +\S/);
+    expect(lines.at(-1)).toMatch(/^ {2}S30 +paragraph +\S/);
+  });
 });
 
 describe.concurrent('INDEX_DIR that cannot hold the index', () => {
