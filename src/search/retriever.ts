@@ -47,6 +47,14 @@ export interface RankedPassage {
 }
 
 
+/** Openers that refer to what the sentence before said: a pronoun, or a connective that carries its subject over. */
+const REFERS_BACK = /^(?:이들|이는|이에|이를|이와|이 같은|그는|그들|또|또한|아울러|특히|이어|They|These|This|It|He|She|Those|Its|Their|His|Her|Also|In addition|Moreover|Furthermore|In particular)(?=[\s,]|$)/u;
+
+/** True when the passage (or its rendering) opens by referring back to the sentence before. */
+function refersBack(passage: Passage): boolean {
+  return REFERS_BACK.test(passage.sentence.text) || (passage.translation !== undefined && REFERS_BACK.test(passage.translation));
+}
+
 function dot(a: readonly number[], b: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
@@ -138,11 +146,17 @@ export class HybridRetriever {
   }
 
 
-  /** The sentence before a passage in the same paragraph, which a "these"/"이들" sentence leans on. */
+  /**
+   * The sentence a passage leans on: the one before it in the same paragraph, or, when the passage
+   * opens by referring back ("이들은", "또", "They also"), the last sentence of the paragraph before
+   * (news writing often makes every sentence its own paragraph). Never a heading.
+   */
   private previous(label: number): Passage | undefined {
     const passage = this.passages[label]!;
     const before = this.passages[label - 1];
-    return before && before.sentence.document === passage.sentence.document && before.sentence.block === passage.sentence.block ? before : undefined;
+    if (!before || before.sentence.document !== passage.sentence.document) return undefined;
+    if (before.sentence.block === passage.sentence.block) return before;
+    return before.sentence.kind === 'paragraph' && passage.sentence.kind === 'paragraph' && refersBack(passage) ? before : undefined;
   }
 
   private keywordQuery(query: AnalyzedQuery): { token: string; weight: number }[] {

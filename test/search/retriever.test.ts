@@ -9,13 +9,15 @@ const BLOCKS: TinyBlock[] = [
   { kind: 'headline', sentences: ['Riverside council backs harbor plan'] }, // S1
   { sentences: ['The town council met on Tuesday evening.', 'The council approved a new harbor plan.', 'Its cost reached twelve million dollars.'] }, // S2-S4
   { sentences: ['Fishermen welcomed the harbor decision.'] }, // S5
-  { sentences: ['Its cost reached twelve million dollars.'] }, // S6: the same words as S4, but its previous sentence is in another block
+  { sentences: ['The cost reached twelve million dollars.'] }, // S6: the same words as S4, but its previous sentence is in another block and it does not refer back
   { sentences: ['Volunteers painted the old fence.', 'The council thanked them.'] }, // S7-S8
   { sentences: ['Mayor Okafor signed the contract with the council.'] }, // S9
   { sentences: ['The council said the library roof leaks.'] }, // S10
   { sentences: ['Volunteers painted the old fence.'] }, // S11: the same as S7
   { sentences: ['시의회는 항구 예산을 승인했다.', 'The council will meet again in spring.'] }, // S12-S13
   { sentences: ['The library opens at noon.'] }, // S14
+  { sentences: ['The ferry pier was rebuilt.'] }, // S15
+  { sentences: ['Its repair took nine weeks.'] }, // S16: its own paragraph, but "Its" refers back to S15
 ];
 
 const { retriever, passages, bm25 } = tinyRetriever(BLOCKS);
@@ -83,6 +85,13 @@ describe('HybridRetriever: context from the previous sentence', () => {
     expect(byId(ranked, 'S6').support).toBeCloseTo(retriever.support(q, passage('S6')), 10);
     expect(byId(ranked, 'S4').support).toBeGreaterThan(byId(ranked, 'S6').support);
     expect(ids(ranked).indexOf('S4')).toBeLessThan(ids(ranked).indexOf('S6'));
+  });
+
+  it('credits the paragraph before when a sentence opens by referring back to it ("Its", "They", "이들은", "또")', async () => {
+    const q = query('ferry repair');
+    const [ferry, repair] = q.concepts.map((c) => retriever.conceptWeight(c));
+    const ranked = await retriever.retrieve(q, passages.length);
+    expect(byId(ranked, 'S16').support).toBeCloseTo((repair! + DEFAULT_WEIGHTS.context * ferry!) / (ferry! + repair!), 10);
   });
 
   it('does not let context stand in for what the passage itself lacks in the missing-focus signal', async () => {
