@@ -96,6 +96,23 @@ describe('/ask', () => {
     }
   });
 
+  it('sums the article up for "Summarize the article": the headline, sub-headlines and lead, each a numbered verbatim quote', async () => {
+    const handle = ask('Summarize the article');
+    const embed = (await finalMessage(handle)).embeds![0]!;
+
+    expect(embed.description).toMatch(/^In short: /);
+    expect(embed.fields!.map((f) => f.name)).toEqual(['[1] S1', '[2] S2', '[3] S3', '[4] S5']);
+    for (const [i, id] of ['S1', 'S2', 'S3', 'S5'].entries()) expect(embed.fields![i]!.value).toContain(`> ${sentence(id).sentence.text}`);
+  });
+
+  it('asks for something to look for when the question names nothing, without quoting any sentence', async () => {
+    const handle = ask('뭐야?', { locale: 'ko' });
+    const embed = (await finalMessage(handle)).embeds![0]!;
+
+    expect(embed.description).toContain('요약해줘');
+    expect(embed.fields ?? []).toEqual([]);
+  });
+
   it('answers privately (ephemeral defer) when private is set', async () => {
     const handle = ask('공급망·산업 대화는 얼마나 자주 열리나요?', { hidden: true, locale: 'ko' });
     await finalMessage(handle);
