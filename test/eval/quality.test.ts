@@ -25,9 +25,9 @@ type SetName = keyof typeof SETS;
 /**
  * Least recall@3 per set, about one question below the measured level: 0.95 on the sets the engine grew
  * up with (0.93–1.00 measured); the fresh and blind2 sets, written blind by someone who never read the
- * engine, measure 0.91–0.96 (below the 0.95 of issue 8 on three of the four).
+ * engine, measure 0.935–0.98 (below the 0.95 of issue 8 on two of the four).
  */
-const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.945, 'en fresh': 0.925, 'ko blind2': 0.89, 'en blind2': 0.91 };
+const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.96, 'en fresh': 0.925, 'ko blind2': 0.91, 'en blind2': 0.935 };
 
 let engine: QaEngine;
 let indexDir: string;
