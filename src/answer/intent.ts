@@ -169,11 +169,15 @@ const NAME_ITEM_WORDS = 5;
 const KOREAN_NOUN_QUESTION = /(?:^|\s)(?:어떤|어느)\s+[가-힣]+들|[가-힣]+(?:들)?(?:은|는)\s*\?*$/u;
 /** Korean question words: with one of them, a question asks for something narrower than the members of a group. */
 const KOREAN_QUESTION_WORD = /누구|누가|뭐|뭘|무엇|무슨|언제|어디|얼마|왜|몇|어떻/u;
+/** A Korean question word said twice, which asks for a list of them. */
+const KOREAN_DOUBLED_QUESTION_WORD = /어디어디|누구누구|뭐뭐|무엇무엇/u;
 /** A Korean comma list of four or more short items. */
 const KOREAN_LIST = /(?:[^,\s][^,]{0,20},\s*){3,}/u;
 
 /** True for a question that wants the members of a group named by a plural noun. */
 export function asksForInstances(question: string): boolean {
+  // A doubled question word asks for several of them: "어디어디 왔어?", "누구누구", "뭐뭐".
+  if (KOREAN_DOUBLED_QUESTION_WORD.test(question)) return true;
   if (/\p{Script=Hangul}/u.test(question)) return !KOREAN_QUESTION_WORD.test(question) && KOREAN_NOUN_QUESTION.test(question);
   return ASKS_FOR_INSTANCES.test(question);
 }

@@ -186,6 +186,7 @@ describe('answer subtypes', () => {
 describe('questions that want the members of a group', () => {
   it.each([
     ['Which local teams were in the final?', true], ['What bridges did the council repair?', true], ['그 대회에 나온 지역 팀은?', true], ['어떤 팀들이 나왔어?', true],
+    ['지역 팀 어디어디 나왔어?', true], ['결승에 누구누구 나왔어?', true],
     ['Which team won the final?', false], ['What was the bridge made of?', false], ['결승에서 누가 이겼어?', false], ['그 다리는 언제 고쳤어?', false],
   ])('"%s" → %s', (question, wanted) => {
     expect(asksForInstances(question)).toBe(wanted);
