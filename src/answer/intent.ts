@@ -123,9 +123,9 @@ export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeig
 
 /**
  * A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a
- * time of day, how often, what someone said, who holds an office.
+ * time of day, how often, what someone said, who holds an office, when something next happens.
  */
-export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement' | 'officeholder';
+export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement' | 'officeholder' | 'upcoming';
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
@@ -144,6 +144,8 @@ const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   ['age', /나이|몇\s*살|몇\s*세|\bhow old\b|\b(?:what|which) age\b|\bat what age\b|\bage (?:of|at) (?:which|when)\b|\b(?:his|her|their) age\b/iu, /\d+\s*(?:세|살)|\baged?\s+\d+|\d+-year-old|\bage of \d+/iu],
   ['duration', /몇\s*시간|몇\s*분\s*(?:동안|간)|얼마\s*(?:동안|나\s*걸)|\bhow long\b/iu, new RegExp(`\\d+\\s*(?:시간|분|일간|주|개월|년간)|\\b\\d+\\s*(?:hours?|minutes?|days?|weeks?|months?|years?|decades?|centuries)\\b|(?<!\\b(?:once|twice|thrice|times?|per)\\s)\\b(?:an?|several|few|many|${NUMBER_WORD})\\s+(?:hours?|days?|weeks?|months?|years?|decades?|centuries)\\b|\\bsince\\b|이후로|부터|째`, 'iu')],
   ['percent', /퍼센트|몇\s*%|비율|\bpercent(?:age)?\b/iu, /%|퍼센트|\bpercent\b/iu],
+  // "When is the next meeting?", "다음 회의는 언제야?": only a sentence that dates something still to come answers it (a past date does not).
+  ['upcoming', /(?:다음번?|차기)(?!\s*(?:날|해|달|주)(?:\s|에|$))\s+(?:[^\s?]+\s+){0,4}?(?:[^\s?]*(?:언제|어디|날짜|일정|시기))|\b(?:when|where)(?:'s|\s+(?:is|are|will|would))\b[^?]{0,40}\b(?:next|upcoming)\b|\b(?:next|upcoming)\b[^?]{0,40}\b(?:scheduled|be held|take place)\b/iu, /내년|다음\s*(?:달|주|해|번|회의)|차기|오는\s*\d|예정|열릴|개최될|\bnext (?:year|month|week|spring|summer|autumn|fall|winter|round|meeting)\b|\blater this (?:year|month)\b|\bwill (?:be held|take place|meet|convene)\b|\b(?:is|are) (?:scheduled|set|due) to\b|\bupcoming\b|\bin the coming\b/iu],
   ['frequency', /얼마(?:나)?\s*자주|얼마\s*만에|몇\s*(?:년|달|개월|주)\s*(?:마다|에\s*한\s*번)|(?:^|\s)(?:주기|빈도)|\bhow (?:often|frequently)\b|\bhow many times (?:a|per|each)\b/iu, /매(?:년|달|월|주|일|해)|연\s*\d+\s*(?:회|차례|번)|\d+\s*(?:년|개월|달|주|일)\s*(?:마다|에\s*한\s*번)|정례|정기|격년|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|biennial(?:ly)?|every|once|twice|thrice|regular(?:ly)?|periodic(?:ally)?)\b|\b(?:a|per) (?:year|month|week|day)\b/iu],
   ['clock', /몇\s*시(?!간)|\bwhat time\b(?!\s+(?:period|frame|span|of)\b)/iu, /\d+\s*시(?!간)|\d{1,2}:\d{2}|\b(?:a\.m\.|p\.m\.|am|pm|noon|midnight)\b/iu],
 ];

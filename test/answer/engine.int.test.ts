@@ -313,6 +313,13 @@ describe('answers from the participant list', () => {
   });
 });
 
+describe('questions about what comes next', () => {
+  it('declines "when is the next meeting?": the article dates only what has happened, and says only how often', async () => {
+    for (const q of ['When is the next Supply Chain and Industry Dialogue meeting?', '차기 공급망·산업 대화 일정은 언제야?']) expect((await engine.ask(q)).answered, q).toBe(false);
+    expect((await engine.ask('How often will the dialogue be held?')).answered).toBe(true);
+  });
+});
+
 describe('summaries and questions that name nothing', () => {
   it.each(['이 기사 요약해줘', '이 기사 뭐에 관한 거야?', '기사 내용 정리해줘', 'Summarize the article', 'tl;dr', 'What is this story about?', 'main points?'])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
     const result = await engine.ask(q);

@@ -149,6 +149,12 @@ describe('answer subtypes', () => {
     expect(detectSubtype('How can you find the absolute age of a rock layer?')).toBeNull();
   });
 
+  it('answers "when is the next…?" only with a time still to come, not with a past date', () => {
+    const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
+    for (const text of ['위원회는 내년 3월에 다시 열린다.', '다음 회의는 5월로 예정돼 있다.', 'The council will meet again in May.', 'The next round is scheduled for spring.']) expect(hasSubtypeShape('upcoming', passage(text)), text).toBe(true);
+    for (const text of ['위원회는 지난해 11월 열렸다.', 'The council met on the 21st.']) expect(hasSubtypeShape('upcoming', passage(text)), text).toBe(false);
+  });
+
   it('finds how often something happens, in either language', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
     for (const text of ['위원회는 매년 열린다.', '회의는 연 2회 열린다.', '축제는 4년마다 열린다.', 'The council meets once a year.', 'The race is held annually.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(true);
@@ -178,6 +184,8 @@ describe('answer subtypes', () => {
     ['What did the mayors talk about at the summit?', 'statement'], ['회의에서 무슨 얘기 했어?', 'statement'], ['위원회는 뭘 논의했어?', 'statement'],
     ['Who is the CEO of the ferry company?', 'officeholder'], ['페리 회사에서는 어떤 임원이 왔어?', 'officeholder'], ['Who built the bridge?', null],
     ['누가 왔어?', null], ['Who opened the bridge?', null],
+    ['When is the next council meeting?', 'upcoming'], ['다음 회의는 언제 열려?', 'upcoming'], ['차기 총회 일정은?', 'upcoming'],
+    ['When did they meet next?', null], ['회의 다음 날 언제였어?', null], ['What happened next?', null],
   ])('"%s" → %s', (question, subtype) => {
     expect(detectSubtype(question)).toBe(subtype);
   });
