@@ -320,6 +320,13 @@ describe('questions about what comes next', () => {
   });
 });
 
+describe('questions about a reply the article does not report', () => {
+  it('declines "how did the US respond to the steel request?": the article reports the request, not a reply', async () => {
+    for (const q of ['How did the US side reply to the request on steel tariffs?', '철강 관세 요청에 미국은 뭐라고 답했어?']) expect((await engine.ask(q)).answered, q).toBe(false);
+    expect((await engine.ask('What did Korea request on steel?')).answered).toBe(true);
+  });
+});
+
 describe('summaries and questions that name nothing', () => {
   it.each(['이 기사 요약해줘', '이 기사 뭐에 관한 거야?', '기사 내용 정리해줘', 'Summarize the article', 'tl;dr', 'What is this story about?', 'main points?'])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
     const result = await engine.ask(q);

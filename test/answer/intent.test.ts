@@ -155,6 +155,12 @@ describe('answer subtypes', () => {
     for (const text of ['위원회는 지난해 11월 열렸다.', 'The council met on the 21st.']) expect(hasSubtypeShape('upcoming', passage(text)), text).toBe(false);
   });
 
+  it('answers "how did they respond to the request?" only with a reported reply, not with the request itself', () => {
+    const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
+    for (const text of ['시장은 검토하겠다고 답했다.', 'The mayor rejected the request.', 'The council said it would consider the plan.']) expect(hasSubtypeShape('response', passage(text)), text).toBe(true);
+    for (const text of ['노조는 임금 인상을 요청했다.', 'The union asked the mayor to raise wages.']) expect(hasSubtypeShape('response', passage(text)), text).toBe(false);
+  });
+
   it('finds how often something happens, in either language', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
     for (const text of ['위원회는 매년 열린다.', '회의는 연 2회 열린다.', '축제는 4년마다 열린다.', 'The council meets once a year.', 'The race is held annually.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(true);
@@ -186,6 +192,7 @@ describe('answer subtypes', () => {
     ['누가 왔어?', null], ['Who opened the bridge?', null],
     ['When is the next council meeting?', 'upcoming'], ['다음 회의는 언제 열려?', 'upcoming'], ['차기 총회 일정은?', 'upcoming'],
     ['When did they meet next?', null], ['회의 다음 날 언제였어?', null], ['What happened next?', null],
+    ['How did the mayor respond to the union\'s request?', 'response'], ['노조 요청에 시장은 뭐라고 답했어?', 'response'], ['What did the union request?', null], ['How did the king react to the rebels?', null],
   ])('"%s" → %s', (question, subtype) => {
     expect(detectSubtype(question)).toBe(subtype);
   });
