@@ -99,6 +99,8 @@ export interface Composition {
   related: Citation[];
   /** Probability that the article answers the question, by the fitted model. */
   confidence?: number;
+  /** A decline that is itself what the article says ("it names no one from Acme"): no follow-up reading can do better. */
+  settled?: boolean;
 }
 
 const ENGLISH_NUMBER = /\b(?:\d(?:[\d,.]*\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand|once|twice)(?:\s+(?:hundred|thousand|million|billion|trillion))?(?:\s*(?:%|percent)|\s+(?<noun>[a-z]+))?/iu;

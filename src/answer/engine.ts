@@ -221,7 +221,8 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     if (cue) return { understood: together, readAs, cue };
     // Only a short question with no name the article lacks may lean on the previous one when it finds nothing alone.
     if (alone.unknownNames.length > 0 || !namesLittle(question)) return { understood: alone };
-    if (compose(alone, await retrieve(alone, 8)).answered) return { understood: alone };
+    const composedAlone = compose(alone, await retrieve(alone, 8));
+    if (composedAlone.answered || composedAlone.settled) return { understood: alone };
     const ranked = await retrieve(together, 8);
     // Leaning on the previous question must still find this one's words where the article has them
     // ("기자" is in no sentence about the roundtable); words the article lacks ("altogether") cannot count.

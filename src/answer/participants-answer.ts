@@ -85,6 +85,21 @@ function namesEvent(question: UnderstoodQuestion, eventWords: ReadonlySet<string
   return question.query.concepts.some((c) => c.alternatives.some((words) => words.length > 0 && words.every((w) => eventWords.has(w.key))));
 }
 
+/** The text as a literal inside a regular expression. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * True when the question asks who came from the company: "Who came from Acme?", "who represented
+ * Acme", "Acme's representative", "애크미에서는 누가 왔어?"; not "Who attended, was Acme one of them?".
+ */
+function asksWhoFrom(question: string, aliases: readonly Alias[]): boolean {
+  return aliases.some(({ text }) => {
+    const name = escape(text);
+    if (/\p{Script=Hangul}/u.test(text)) return new RegExp(`${name}(?:\\s*(?:측|쪽))?(?:에서는|에서|에선|은|는)?\\s*(?:[^\\s?]+\\s+){0,2}?(?:누가|누구|어떤\\s*(?:사람|임원)|대표)`, 'u').test(question);
+    return new RegExp(`\\bwho\\b[^?]*\\b(?:from|of|at|for|represent(?:ed|ing|s)?)\\s+(?:the\\s+)?${name}\\b|\\b${name}(?:'s)?\\s+(?:representative|rep|exec(?:utive)?|ceo|boss|head)\\b`, 'iu').test(question);
+  });
+}
+
 /** A sentence of the document as citation `n`, scored by the answer's best score like every citation of this answer. */
 function citationOf(id: string, text: string, n: number, input: ParticipantQuestion, language: Language, score: number): Citation {
   const translation = language === 'en' ? input.translate(id) : undefined;
@@ -140,7 +155,7 @@ const KOREAN_SUBJECT = '(?:도|은|는|이|가|에서|에선|에서는|에서도
 function askedAbout(question: string, name: string): boolean {
   if (!/\p{Script=Hangul}/u.test(name)) return true;
   // The particle may follow a title after the name (`윤석열 대통령도`).
-  return new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s+[가-힣]{1,4}?)?${KOREAN_SUBJECT}(?=\\s|[?!.,]|$)`, 'u').test(question);
+  return new RegExp(`${escape(name)}(?:\\s+[가-힣]{1,4}?)?${KOREAN_SUBJECT}(?=\\s|[?!.,]|$)`, 'u').test(question);
 }
 
 /**
@@ -201,6 +216,11 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
         ? `${p.nameEn} was represented at the ${eventName} by ${person} ${marker(citations, p)}`
         : `${p.nameEn} attended the ${eventName}; the article does not name its representative ${marker(citations, p)}`;
     });
+    // "Who came from Acme?" when the article names no one from Acme: it says so, and does not count as an answer.
+    if (named.every((p) => personLabel(p, language) === null && asksWhoFrom(folded, words.get(p)!.companies))) {
+      // Without citations the [n] markers would point at nothing; the sentences follow as related.
+      return { answered: false, settled: true, answer: `${parts.map((part) => part.replace(/\s*\[\d+\]$/u, '')).join('. ')}.`, citations: [], related: citations };
+    }
     const yes = understood.yesNo ? (language === 'ko' ? '네. ' : 'Yes. ') : '';
     return { answered: true, answer: yes + parts.join(' '), citations, related: [] };
   }

@@ -289,6 +289,24 @@ describe('answers from the participant list', () => {
     expect(result.citations.map((c) => c.id)).toEqual(['S24']);
   });
 
+  it('says plainly that the article names no one from a company it lists without a representative, and does not count that as an answer', async () => {
+    for (const q of ['구글에서는 누가 참석했나요?', 'Who came from Google?', "Who was Google's representative?"]) {
+      const result = await engine.ask(q);
+      expect(result.answered, q).toBe(false);
+      expect(result.answer, q).toMatch(/밝히지 않습니다|does not name its representative/);
+      expect(result.answer, q).not.toMatch(/\[\d+\]/);
+      expect(result.related.map((c) => c.id), q).toContain('S25');
+    }
+    // Whether Google came is answered: it did.
+    expect((await engine.ask('Did Google attend?')).answered).toBe(true);
+  });
+
+  it('does not read a question about a company leaning on the one before when the company has no named representative', async () => {
+    const result = await engine.ask('구글에서는 누가 참석했나요?', { previous: '이재용 부회장 라운드테이블에서 뭐라고 발언했어?' });
+    expect(result.readAs).toBeUndefined();
+    expect(result.answered).toBe(false);
+  });
+
   it('lets the sentences answer when the person asked about is placed at another event, instead of listing companies', async () => {
     for (const q of ['Did Raimondo attend the roundtable?', '러만도 장관도 라운드테이블에 참석했어?']) {
       const result = await engine.ask(q);
