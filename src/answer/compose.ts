@@ -52,6 +52,12 @@ const NOTHING_ASKED: Record<Language, string> = {
   en: 'That question does not name anything to look for. Ask about a person, company, number or event in the article, or ask for a summary.',
 };
 
+/** For a yes/no question about a name the article never uses. */
+const NEVER_MENTIONED: Record<Language, (names: string) => string> = {
+  ko: (names) => `기사는 ${names}에 대해 언급하지 않으므로 확인할 수 없습니다.`,
+  en: (names) => `The article never mentions ${names}, so it cannot confirm this.`,
+};
+
 /** The plain "the article does not say" message in the question's language. */
 export function notInArticle(language: Language): string {
   return NOT_IN_ARTICLE[language];
@@ -165,6 +171,12 @@ export function composeAnswer(ranked: readonly RankedPassage[], question: Unders
   const { language } = question;
   // With no word to look for (and no part of the article named), any sentence would be a guess.
   if (question.query.concepts.length === 0 && question.structure === null) return { answered: false, answer: NOTHING_ASKED[language], citations: [], related: [], confidence: 0 };
+  // "Did X tour Pyeongtaek?": the article cannot say yes about a name it never mentions.
+  const neverMentioned = question.yesNo ? question.unknownNames.filter((name) => !/\p{Script=Hangul}/u.test(name)) : [];
+  if (neverMentioned.length > 0) {
+    const related = ranked.slice(0, policy.relatedCount).map((r, i) => toCitation(r, i + 1, language));
+    return { answered: false, settled: true, answer: NEVER_MENTIONED[language](neverMentioned.join(', ')), citations: [], related, confidence: 0 };
+  }
   const best = ranked[0];
   const confidence = best ? answerabilityScore(answerabilityFeatures(best, question), policy.model) : 0;
   if (!best || confidence < policy.model.threshold) {

@@ -254,7 +254,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       const related = composed.related.filter((c) => !bad.includes(c));
       Object.assign(composed, { answered: false, answer: notInArticle(language), citations: [], related });
     }
-    const { confidence: _confidence, ...reply } = composed;
+    const { confidence: _confidence, settled: _settled, ...reply } = composed;
     return { question, language, ...(readAs === undefined ? {} : { readAs }), ...reply, ms: Math.round((performance.now() - started) * 1000) / 1000 };
   }
 

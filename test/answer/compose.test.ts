@@ -54,6 +54,17 @@ function question(intent: Intent = 'what', options: { language?: Language; yesNo
 const citedIds = (c: { citations: { id: string }[] }) => c.citations.map((x) => x.id);
 
 describe('composeAnswer: declining', () => {
+  it('declines a yes/no question about a name the article never uses, saying so, however well a sentence scores', () => {
+    const asked = { ...question('what', { yesNo: true }), unknownNames: ['Lisbon'] };
+    const result = composeAnswer([ranked(p('S3'), 0.95, 1)], asked, POLICY);
+    expect(result.answered).toBe(false);
+    expect(result.answer).toContain('Lisbon');
+    expect(result.related.map((c) => c.id)).toEqual(['S3']);
+    // A wh-question may still be answered (the name can be a paraphrase), and an unseen Korean noun is no name.
+    expect(composeAnswer([ranked(p('S3'), 0.95, 1)], { ...question('what'), unknownNames: ['Lisbon'] }, POLICY).answered).toBe(true);
+    expect(composeAnswer([ranked(p('S3'), 0.95, 1)], { ...question('what', { yesNo: true }), unknownNames: ['직접'] }, POLICY).answered).toBe(true);
+  });
+
   it('declines a question that names nothing to look for, however well a sentence scores, and offers no sentences', () => {
     const result = composeAnswer([ranked(p('S3'), 0.95, 1)], question('what', { nothingAsked: true }), POLICY);
     expect(result.answered).toBe(false);

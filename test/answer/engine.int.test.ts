@@ -345,6 +345,15 @@ describe('questions about a reply the article does not report', () => {
   });
 });
 
+describe('yes/no questions about names the article never uses', () => {
+  it('says the article never mentions the name instead of quoting a sentence as if it confirmed it', async () => {
+    const result = await engine.ask('Did the two ministers also visit Jeju?');
+    expect(result.answered).toBe(false);
+    expect(result.answer).toMatch(/never mentions Jeju/);
+    expect(result.citations).toEqual([]);
+  });
+});
+
 describe('summaries and questions that name nothing', () => {
   it.each(['이 기사 요약해줘', '이 기사 뭐에 관한 거야?', '기사 내용 정리해줘', 'Summarize the article', 'tl;dr', 'What is this story about?', 'main points?'])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
     const result = await engine.ask(q);
