@@ -21,6 +21,8 @@ export interface AnswerabilityFeatures {
   unseenShare: number;
   /** The question has words of its own and the best passage matches none of them. */
   noMatch: number;
+  /** The asked shape is missing from the best passage and from each runner-up given (the article likely has no such answer at all). */
+  shapeNowhere: number;
 }
 
 /** A logistic model over {@link AnswerabilityFeatures}, fitted by `npm run calibrate`. */
@@ -37,10 +39,12 @@ const SHAPED_INTENTS: ReadonlySet<Intent> = new Set(['how-much', 'how-many', 'wh
 /** Support below which a passage shares nothing that counts with the question. */
 const NO_MATCH_SUPPORT = 0.05;
 
-/** The features of a question's best passage. */
-export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'subtype' | 'unknownNames' | 'unseenShare' | 'query'>): AnswerabilityFeatures {
+/** The features of a question's best passage; `runnersUp` (the next ranked passages) only inform {@link AnswerabilityFeatures.shapeNowhere}. */
+export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'subtype' | 'unknownNames' | 'unseenShare' | 'query'>, runnersUp: readonly RankedPassage[] = []): AnswerabilityFeatures {
   const { intent, unknownNames } = question;
+  const lacksShape = (p: RankedPassage) => (question.subtype ? !hasSubtypeShape(question.subtype, p.passage) : SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, p.passage));
   return {
+    shapeNowhere: [best, ...runnersUp].every(lacksShape) ? 1 : 0,
     support: best.support,
     similarity: best.similarity,
     nameMissing: best.coversNames ? 0 : 1,

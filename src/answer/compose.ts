@@ -178,7 +178,7 @@ export function composeAnswer(ranked: readonly RankedPassage[], question: Unders
     return { answered: false, settled: true, answer: NEVER_MENTIONED[language](neverMentioned.join(', ')), citations: [], related, confidence: 0 };
   }
   const best = ranked[0];
-  const confidence = best ? answerabilityScore(answerabilityFeatures(best, question), policy.model) : 0;
+  const confidence = best ? answerabilityScore(answerabilityFeatures(best, question, ranked.slice(1, 3)), policy.model) : 0;
   if (!best || confidence < policy.model.threshold) {
     const related = ranked.slice(0, policy.relatedCount).map((r, i) => toCitation(r, i + 1, language));
     return { answered: false, answer: NOT_IN_ARTICLE[language], citations: [], related, confidence };

@@ -15,15 +15,15 @@ export interface Sample {
   group: string;
 }
 
-const FEATURES: (keyof AnswerabilityFeatures)[] = ['support', 'similarity', 'nameMissing', 'unknownName', 'shapeMissing', 'missingFocus', 'unseenShare', 'noMatch'];
+const FEATURES: (keyof AnswerabilityFeatures)[] = ['support', 'similarity', 'nameMissing', 'unknownName', 'shapeMissing', 'missingFocus', 'unseenShare', 'noMatch', 'shapeNowhere'];
 
 async function sample(engine: QaEngine, q: string, answerable: boolean, group: string): Promise<Sample | null> {
   try {
-    const { understood, ranked } = await engine.inspect(q, 1);
+    const { understood, ranked } = await engine.inspect(q, 3);
     const best = ranked[0];
     const features: AnswerabilityFeatures = best
-      ? answerabilityFeatures(best, understood)
-      : { support: 0, similarity: 0, nameMissing: 1, unknownName: 0, shapeMissing: 0, missingFocus: 1, unseenShare: 1, noMatch: 1 };
+      ? answerabilityFeatures(best, understood, ranked.slice(1, 3))
+      : { support: 0, similarity: 0, nameMissing: 1, unknownName: 0, shapeMissing: 0, missingFocus: 1, unseenShare: 1, noMatch: 1, shapeNowhere: 0 };
     return { features, answerable, group };
   } catch (error) {
     if (error instanceof QuestionError) return null;

@@ -18,7 +18,7 @@ function ranked(passage: Passage, extra: Partial<RankedPassage> = {}): RankedPas
 const ONE_CONCEPT = { text: 'fence', concepts: [{ label: 'fence', alternatives: [], fuzzy: [], known: false, properName: false }], expandedText: 'fence' };
 const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null; query?: typeof ONE_CONCEPT } = {}) => ({ intent, subtype: null, unknownNames: [], unseenShare: 0, query: ONE_CONCEPT, ...extra });
 
-const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0 };
+const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0, shapeNowhere: 0 };
 
 describe('answerabilityFeatures', () => {
   it('asks a named subtype for its own shape: a year is no month, an amount is no age', () => {
@@ -45,6 +45,15 @@ describe('answerabilityFeatures', () => {
     expect(answerabilityFeatures(ranked(plain, { support: 0 }), asked('what')).noMatch).toBe(1);
     expect(answerabilityFeatures(ranked(plain, { support: 0.3 }), asked('what')).noMatch).toBe(0);
     expect(answerabilityFeatures(ranked(plain, { support: 0 }), asked('what', { query: { ...ONE_CONCEPT, concepts: [] } })).noMatch).toBe(0);
+  });
+
+  it('marks a shape missing from the best passage and from every runner-up (shapeNowhere), apart from one missing from the best only', () => {
+    expect(answerabilityFeatures(ranked(plain), asked('when'), [ranked(plain)]).shapeNowhere).toBe(1);
+    // A runner-up with a date: the shape exists among the candidates, though not in the best one.
+    expect(answerabilityFeatures(ranked(plain), asked('when'), [ranked(shaped)])).toMatchObject({ shapeMissing: 1, shapeNowhere: 0 });
+    expect(answerabilityFeatures(ranked(shaped), asked('when'), [ranked(plain)])).toMatchObject({ shapeMissing: 0, shapeNowhere: 0 });
+    // No shape is asked for "what".
+    expect(answerabilityFeatures(ranked(plain), asked('what'), [ranked(plain)]).shapeNowhere).toBe(0);
   });
 
   it('caps the unseen share at 1', () => {
@@ -74,7 +83,7 @@ describe('answerabilityFeatures', () => {
 describe('answerabilityScore', () => {
   const model: AnswerabilityModel = {
     bias: -1,
-    weights: { support: 4, similarity: 1, nameMissing: -1, unknownName: -1, shapeMissing: -2, missingFocus: -1, unseenShare: -3, noMatch: -2 },
+    weights: { support: 4, similarity: 1, nameMissing: -1, unknownName: -1, shapeMissing: -2, missingFocus: -1, unseenShare: -3, noMatch: -2, shapeNowhere: 0 },
     threshold: 0.5,
   };
 

@@ -11,7 +11,7 @@ import { tinyPassages } from '../search/tiny-corpus.js';
 /** Confidence is sigmoid(10 · support − 5): support 0.5 sits exactly on the threshold. */
 const MODEL: AnswerabilityModel = {
   bias: -5,
-  weights: { support: 10, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0 },
+  weights: { support: 10, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0, shapeNowhere: 0 },
   threshold: 0.5,
 };
 const POLICY: ComposePolicy = { ...DEFAULT_POLICY, model: MODEL };
