@@ -91,13 +91,13 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * True when the question asks who came from the company: "Who came from Acme?", "who represented
  * Acme", "Acme's representative", "애크미에서는 누가 왔어?"; not "Who attended, was Acme one of them?".
+ * `names(word)` says whether a word of the question names the company (misspelt, too).
  */
-function asksWhoFrom(question: string, aliases: readonly Alias[]): boolean {
-  return aliases.some(({ text }) => {
-    const name = escape(text);
-    if (/\p{Script=Hangul}/u.test(text)) return new RegExp(`${name}(?:\\s*(?:측|쪽))?(?:에서는|에서|에선|은|는)?\\s*(?:[^\\s?]+\\s+){0,2}?(?:누가|누구|어떤\\s*(?:사람|임원)|대표)`, 'u').test(question);
-    return new RegExp(`\\bwho\\b[^?]*\\b(?:from|of|at|for|represent(?:ed|ing|s)?)\\s+(?:the\\s+)?${name}\\b|\\b${name}(?:'s)?\\s+(?:representative|rep|exec(?:utive)?|ceo|boss|head)\\b`, 'iu').test(question);
-  });
+function asksWhoFrom(question: string, names: (word: string) => boolean): boolean {
+  const english = /\bwho\b[^?]*\b(?:from|of|at|for|represent(?:ed|ing|s)?)\s+(?:the\s+)?([\p{L}][\p{L}\p{N}&'-]*)|([\p{L}][\p{L}\p{N}&-]*)(?:'s)?\s+(?:representative|rep|exec(?:utive)?|ceo|boss|head)\b/iu.exec(question);
+  if (english && names((english[1] ?? english[2])!)) return true;
+  const korean = /(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9]+?)(?:\s*(?:측|쪽))?(?:에서는|에서|에선|은|는)?\s+(?:[^\s?]+\s+){0,2}?(?:누가|누구|어떤\s*(?:사람|임원)|대표)/u.exec(question);
+  return korean !== null && names(korean[1]!);
 }
 
 /** A sentence of the document as citation `n`, scored by the answer's best score like every citation of this answer. */
@@ -195,6 +195,8 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
 
   // A misspelt name (`Qualcom`, `콸컴`) reaches the company through the article word it was matched to.
   const misspelt = new Set(understood.query.concepts.flatMap((c) => c.fuzzy.map((f) => f.key)));
+  // A question word read as a misspelling of this alias (`qualcom` for `qualcomm`).
+  const misspeltAs = (word: string, alias: Alias) => understood.query.concepts.some((c) => c.label === analyzeWord(word)?.key && c.fuzzy.some((f) => f.key === alias.wordKey));
   // Another name of someone in the glossary (`Jay Y. Lee`) reaches them through the glossary entry the question matched.
   const glossaryForms = new Set(understood.query.concepts.filter((c) => c.known).flatMap((c) => c.alternatives.map(formKey)));
   const isNamed = (aliases: readonly Alias[]) => aliases.some((a) => mentions(folded, a.text) || misspelt.has(a.wordKey) || glossaryForms.has(a.formKey));
@@ -217,7 +219,8 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
         : `${p.nameEn} attended the ${eventName}; the article does not name its representative ${marker(citations, p)}`;
     });
     // "Who came from Acme?" when the article names no one from Acme: it says so, and does not count as an answer.
-    if (named.every((p) => personLabel(p, language) === null && asksWhoFrom(folded, words.get(p)!.companies))) {
+    const namesCompany = (p: Participant) => (word: string) => isNamed(words.get(p)!.companies.filter((a) => a.text === word.toLowerCase() || a.wordKey === analyzeWord(word)?.key || misspeltAs(word, a)));
+    if (named.every((p) => personLabel(p, language) === null && asksWhoFrom(folded, namesCompany(p)))) {
       // Without citations the [n] markers would point at nothing; the sentences follow as related.
       return { answered: false, settled: true, answer: `${parts.map((part) => part.replace(/\s*\[\d+\]$/u, '')).join('. ')}.`, citations: [], related: citations };
     }
