@@ -219,7 +219,7 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
         : `${p.nameEn} attended the ${eventName}; the article does not name its representative ${marker(citations, p)}`;
     });
     // "Who came from Acme?" when the article names no one from Acme: it says so, and does not count as an answer.
-    const namesCompany = (p: Participant) => (word: string) => isNamed(words.get(p)!.companies.filter((a) => a.text === word.toLowerCase() || a.wordKey === analyzeWord(word)?.key || misspeltAs(word, a)));
+    const namesCompany = (p: Participant) => (word: string) => words.get(p)!.companies.some((a) => a.text === word.toLowerCase() || a.wordKey === analyzeWord(word)?.key || misspeltAs(word, a));
     if (named.every((p) => personLabel(p, language) === null && asksWhoFrom(folded, namesCompany(p)))) {
       // Without citations the [n] markers would point at nothing; the sentences follow as related.
       return { answered: false, settled: true, answer: `${parts.map((part) => part.replace(/\s*\[\d+\]$/u, '')).join('. ')}.`, citations: [], related: citations };
