@@ -65,7 +65,11 @@ export function notInArticle(language: Language): string {
 
 /** Text of a passage in the answer's language: English renderings for English questions. */
 function answerText(ranked: RankedPassage, language: Language): string {
-  return language === 'en' && ranked.passage.translation ? ranked.passage.translation : ranked.passage.sentence.text;
+  return passageText(ranked.passage, language);
+}
+
+function passageText(passage: Passage, language: Language): string {
+  return language === 'en' && passage.translation ? passage.translation : passage.sentence.text;
 }
 
 function toCitation(ranked: RankedPassage, n: number, language: Language): Citation {
@@ -92,8 +96,7 @@ const SUMMARY_LEAD: Record<Language, string> = { ko: '기사 요약: ', en: 'In 
  */
 export function composeSummary(chosen: readonly Passage[], language: Language): Composition {
   const citations = chosen.map((p, i) => passageCitation(p, 1, i + 1, language));
-  const text = (p: Passage) => (language === 'en' && p.translation ? p.translation : p.sentence.text);
-  const body = chosen.map((p, i) => `${text(p)} [${i + 1}]`).join(' ');
+  const body = chosen.map((p, i) => `${passageText(p, language)} [${i + 1}]`).join(' ');
   return { answered: true, answer: `${SUMMARY_LEAD[language]}${body}`, citations, related: [], confidence: 1 };
 }
 
