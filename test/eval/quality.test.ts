@@ -78,7 +78,7 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
  * not met on declines anywhere, nor on wrong declines for the Korean fresh set).
  */
 const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.095, 'en fresh': 0.02, 'ko blind2': 0.05, 'en blind2': 0.03 };
-const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.75, 'ko held out': 0.7, en: 0.6, 'en held out': 0.6, 'ko fresh': 0.73, 'en fresh': 0.73, 'ko blind2': 0.45, 'en blind2': 0.35 };
+const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.75, 'ko held out': 0.7, en: 0.66, 'en held out': 0.6, 'ko fresh': 0.73, 'en fresh': 0.73, 'ko blind2': 0.45, 'en blind2': 0.35 };
 
 describe.each(Object.keys(SETS) as SetName[])('abstention on %s', (name) => {
   it(`declines at least ${ABSTENTION_FLOOR[name] * 100}% of the questions the article cannot answer`, () => {
