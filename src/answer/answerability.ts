@@ -49,7 +49,7 @@ export function answerabilityFeatures(best: RankedPassage, question: Pick<Unders
     similarity: best.similarity,
     nameMissing: best.coversNames ? 0 : 1,
     unknownName: unknownNames.length > 0 ? 1 : 0,
-    shapeMissing: (question.subtype ? !hasSubtypeShape(question.subtype, best.passage) : SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, best.passage)) ? 1 : 0,
+    shapeMissing: lacksShape(best) ? 1 : 0,
     missingFocus: best.missingFocus,
     unseenShare: Math.min(1, question.unseenShare),
     noMatch: question.query.concepts.length > 0 && best.support < NO_MATCH_SUPPORT ? 1 : 0,

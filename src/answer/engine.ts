@@ -151,6 +151,10 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     raw: (document) => corpus.raw.get(document),
   };
   const policy = givenPolicy ?? DEFAULT_POLICY;
+  // The same for every summary request. One article: its headline, lead and sub-headlines; several: the headline and lead of each.
+  const summary = corpus.documents
+    .flatMap((d) => summarySentences(passages.filter((p) => p.sentence.document === d.slug), corpus.documents.length === 1 ? SUMMARY_CITATIONS : 2))
+    .slice(0, SUMMARY_CITATIONS);
 
   function accept(rawQuestion: string): string {
     const checked = checkQuestion(rawQuestion);
@@ -186,12 +190,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       if (value === undefined) supports.set(key, (value = supportOf(understood, document, id)));
       return value;
     };
-    if (understood.summary) {
-      // One article: its headline, lead and sub-headlines; several: the headline and lead of each.
-      const perDocument = corpus.documents.length === 1 ? SUMMARY_CITATIONS : 2;
-      const chosen = corpus.documents.flatMap((d) => summarySentences(passages.filter((p) => p.sentence.document === d.slug), perDocument)).slice(0, SUMMARY_CITATIONS);
-      return composeSummary(chosen, understood.language);
-    }
+    if (understood.summary) return composeSummary(summary, understood.language);
     const fromParticipants = participantsByDocument
       .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation, supportOf: (id) => cachedSupport(document, id) }))
       .find((c) => c !== null);
@@ -208,10 +207,12 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const previous = previousQuestion === undefined ? null : checkQuestion(previousQuestion);
     // A request for the summary or for a part of the article ("the headline") says all it wants.
     if (!previous?.ok || alone.summary || alone.structure !== null) return { understood: alone };
+    const cue = followUpCue(question);
+    // Without a cue, only a short question with no name the article lacks may lean on the previous one when it finds nothing alone.
+    if (!cue && (alone.unknownNames.length > 0 || !namesLittle(question))) return { understood: alone };
     const readAs = readWithPrevious(question, previous.question, { kinds, specificity });
     // The answer keeps the language, and the yes/no shape, of the question as asked.
     const together: UnderstoodQuestion = { ...understandQuestion(readAs, understanding), language: alone.language, yesNo: alone.yesNo };
-    const cue = followUpCue(question);
     if (cue === 'more') {
       const before = understandQuestion(previous.question, understanding);
       const cited = compose(before, await retrieve(before, 8)).citations.map((c) => byKey.get(passageKey(c.document, c.id))!);
@@ -219,8 +220,6 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       return { understood: together, readAs, cue, answeredBefore: new Set(cited.filter((p) => !listsNames(p)).map((p) => p.key)) };
     }
     if (cue) return { understood: together, readAs, cue };
-    // Only a short question with no name the article lacks may lean on the previous one when it finds nothing alone.
-    if (alone.unknownNames.length > 0 || !namesLittle(question)) return { understood: alone };
     const composedAlone = compose(alone, await retrieve(alone, 8));
     if (composedAlone.answered || composedAlone.settled) return { understood: alone };
     const ranked = await retrieve(together, 8);

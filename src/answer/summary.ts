@@ -1,13 +1,16 @@
 import type { Passage } from '../search/passages.js';
 
-/**
- * A request for the gist of the article rather than a fact in it: "요약해줘", "무슨 내용이야?",
- * "Summarize the article", "What is this story about?", "tl;dr".
- */
-const SUMMARY_CUE = /요약|간추려|핵심만|줄거리|무슨\s*내용|어떤\s*내용|무슨\s*기사|뭐에\s*(?:관한|대한)|(?:기사|내용)\s*(?:을|를)?\s*(?:정리|간단히)|\bsum (?:it |this |that )?up\b|\b(?:key|main) (?:points?|takeaways?)\b|\bhighlights\b|\bsummar(?:y|ies|ise|ize)\b|\btl;?\s*dr\b|\bgist\b|\boverview\b|\bwhat(?:'s| is)\s+(?:this|the)\s+(?:article|story|piece|report|news)\s+about\b/iu;
-
 /** Phrases that only ask for a summary ("main points", "sum it up"): no words to search for. */
 export const SUMMARY_FRAME = /\b(?:key|main) (?:points?|takeaways?)\b|\bhighlights\b|\bsum (?:it |this |that )?up\b/giu;
+
+/**
+ * A request for the gist of the article rather than a fact in it: "요약해줘", "무슨 내용이야?",
+ * "Summarize the article", "What is this story about?", "tl;dr", and the {@link SUMMARY_FRAME} phrases.
+ */
+const SUMMARY_CUE = new RegExp(
+  `요약|간추려|핵심만|줄거리|무슨\\s*내용|어떤\\s*내용|무슨\\s*기사|뭐에\\s*(?:관한|대한)|(?:기사|내용)\\s*(?:을|를)?\\s*(?:정리|간단히)|\\bsummar(?:y|ies|ise|ize)\\b|\\btl;?\\s*dr\\b|\\bgist\\b|\\boverview\\b|\\bwhat(?:'s| is)\\s+(?:this|the)\\s+(?:article|story|piece|report|news)\\s+about\\b|${SUMMARY_FRAME.source}`,
+  'iu',
+);
 
 /** True when the question asks for a summary; whether of the whole article depends on what else it names. */
 export function hasSummaryCue(question: string): boolean {

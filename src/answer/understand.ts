@@ -86,7 +86,7 @@ const BARE_CONTRACTION = /\b(who|what|where|when|how|why)s\b/gi;
 /** "where'd", "who'd": the question word with "did". */
 const DID_CONTRACTION = /\b(who|what|where|when|how|why)['’]d\b/gi;
 /** Chat openers before the question itself: "wait, was it…", "so who…", "ok and when…". */
-const CHAT_OPENER = /^(?:(?:so|wait|ok|okay|hey|and|but|also|btw|um+|hmm+|oh|well|also|quick question|question)\b[\s,.:!-]*)+/i;
+const CHAT_OPENER = /^(?:(?:so|wait|ok|okay|hey|and|but|also|btw|um+|hmm+|oh|well|quick question|question)\b[\s,.:!-]*)+/i;
 
 /**
  * The question as it is meant when typed in chat: bare contractions read as the contractions they

@@ -55,6 +55,17 @@ function refersBack(passage: Passage): boolean {
   return REFERS_BACK.test(passage.sentence.text) || (passage.translation !== undefined && REFERS_BACK.test(passage.translation));
 }
 
+/**
+ * The sentence a passage leans on: the one before it in the same paragraph, or, when the passage
+ * opens by referring back ("이들은", "또", "They also"), the last sentence of the paragraph before
+ * (news writing often makes every sentence its own paragraph). Never a heading.
+ */
+function leanedOn(passage: Passage, before: Passage | undefined): Passage | undefined {
+  if (!before || before.sentence.document !== passage.sentence.document) return undefined;
+  if (before.sentence.block === passage.sentence.block) return before;
+  return before.sentence.kind === 'paragraph' && passage.sentence.kind === 'paragraph' && refersBack(passage) ? before : undefined;
+}
+
 function dot(a: readonly number[], b: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
@@ -64,6 +75,8 @@ function dot(a: readonly number[], b: readonly number[]): number {
 /** Hybrid retrieval: HNSW vectors and BM25 keywords fused with concept support. */
 export class HybridRetriever {
   private readonly maxIdf: number;
+  /** For each passage, the sentence it leans on for context (see {@link leanedOn}); fixed with the passages. */
+  private readonly context: ReadonlyArray<Passage | undefined>;
   /** The article's words, for question words it does not contain (misspelt names). */
   readonly vocabulary: { has(key: string): boolean; fuzzy: FuzzyVocabulary };
 
@@ -76,6 +89,7 @@ export class HybridRetriever {
   ) {
     this.maxIdf = bm25.idf('\u0000never-a-token');
     this.vocabulary = { has: (key) => bm25.documentFrequency(key) > 0, fuzzy: new FuzzyVocabulary(passages.flatMap((p) => p.wordKeys)) };
+    this.context = passages.map((passage, label) => leanedOn(passage, passages[label - 1]));
   }
 
   private wordWeight(word: AnalyzedWord): number {
@@ -146,18 +160,6 @@ export class HybridRetriever {
   }
 
 
-  /**
-   * The sentence a passage leans on: the one before it in the same paragraph, or, when the passage
-   * opens by referring back ("이들은", "또", "They also"), the last sentence of the paragraph before
-   * (news writing often makes every sentence its own paragraph). Never a heading.
-   */
-  private previous(label: number): Passage | undefined {
-    const passage = this.passages[label]!;
-    const before = this.passages[label - 1];
-    if (!before || before.sentence.document !== passage.sentence.document) return undefined;
-    if (before.sentence.block === passage.sentence.block) return before;
-    return before.sentence.kind === 'paragraph' && passage.sentence.kind === 'paragraph' && refersBack(passage) ? before : undefined;
-  }
 
   private keywordQuery(query: AnalyzedQuery): { token: string; weight: number }[] {
     const weighted = new Map<string, number>();
@@ -196,7 +198,7 @@ export class HybridRetriever {
     const ranked: RankedPassage[] = [];
     for (const label of candidates) {
       const passage = this.passages[label]!;
-      const { support, coversNames, missingFocus } = this.measure(query, passage, conceptWeights, this.previous(label), isName);
+      const { support, coversNames, missingFocus } = this.measure(query, passage, conceptWeights, this.context[label], isName);
       const sim = Math.max(0, similarity.get(label) ?? dot(vector, this.store.vector(label)));
       const keyword = bestKeyword > 0 ? keywordScores[label]! / bestKeyword : 0;
       const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
