@@ -20,6 +20,7 @@ import { summarySentences } from './summary.js';
 import { followUpCue, namesLittle, readWithPrevious, type FollowUpCue } from './follow-up.js';
 import { asksForInstances, DEFAULT_SHAPE_WEIGHTS, intentBoost, listsNames } from './intent.js';
 import { KindLexicon } from './kinds.js';
+import { addsNothing, questionKeys } from './novelty.js';
 import { understandQuestion, type UnderstoodQuestion } from './understand.js';
 import { answerFromParticipants } from './participants-answer.js';
 import { checkQuestion } from './question.js';
@@ -170,10 +171,11 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     // A question that names the headline or sub-headlines wants those lines, not the body.
     const structure = understood.structure;
     const instances = asksForInstances(understood.question);
+    const keys = understood.yesNo ? null : questionKeys(understood.query);
     return retriever.retrieve(understood.query, k, (p) => {
       const shape = structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
       return shape - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
-    });
+    }, keys === null ? undefined : (p) => addsNothing(keys, p));
   }
 
   function supportOf(understood: UnderstoodQuestion, document: string, id: string): number {

@@ -26,9 +26,11 @@ export interface RetrievalWeights {
   candidates: number;
   /** Credit for a question word found only in the previous sentence of the same paragraph (which "these" refers to). */
   context: number;
+  /** Demotion of a sentence that only restates the question about "this X": the answer is in the sentence it points to. */
+  restatement: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, distinctiveName: 1.25, candidates: 40, context: 0.5 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, distinctiveName: 1.25, candidates: 40, context: 0.5, restatement: 0.2 };
 
 /** A passage with the signals that ranked it. All values are in [0, 1]; higher is better. */
 export interface RankedPassage {
@@ -49,6 +51,9 @@ export interface RankedPassage {
 
 /** Openers that refer to what the sentence before said: a pronoun, or a connective that carries its subject over. */
 const REFERS_BACK = /^(?:이들|이는|이에|이를|이와|이 같은|그는|그들|또|또한|아울러|특히|이어|They|These|This|It|He|She|Those|Its|Their|His|Her|Also|In addition|Moreover|Furthermore|In particular)(?=[\s,]|$)/u;
+
+/** Openers whose subject is something the sentence before named: a pronoun or a demonstrative ("This theory", "이 제도는"). */
+const POINTS_BACK = /^(?:This|These|That|Those|It|He|She|They|이는|이들은?|이들이|이것은?|그는|그녀는|그들은?|(?:이|그|해당)\s+[가-힣]+(?:은|는|이|가))(?=[\s,]|$)/u;
 
 /** True when the passage (or its rendering) opens by referring back to the sentence before. */
 function refersBack(passage: Passage): boolean {
@@ -77,6 +82,8 @@ export class HybridRetriever {
   private readonly maxIdf: number;
   /** For each passage, the sentence it leans on for context (see {@link leanedOn}); fixed with the passages. */
   private readonly context: ReadonlyArray<Passage | undefined>;
+  /** For a passage whose subject points back ("This theory", "These", "It"), the label of the sentence it points to. */
+  private readonly referent: ReadonlyArray<number | undefined>;
   /** The article's words, for question words it does not contain (misspelt names). */
   readonly vocabulary: { has(key: string): boolean; fuzzy: FuzzyVocabulary };
 
@@ -90,6 +97,7 @@ export class HybridRetriever {
     this.maxIdf = bm25.idf('\u0000never-a-token');
     this.vocabulary = { has: (key) => bm25.documentFrequency(key) > 0, fuzzy: new FuzzyVocabulary(passages.flatMap((p) => p.wordKeys)) };
     this.context = passages.map((passage, label) => leanedOn(passage, passages[label - 1]));
+    this.referent = passages.map((passage, label) => (POINTS_BACK.test(passage.sentence.text) || (passage.translation !== undefined && POINTS_BACK.test(passage.translation)) ? this.context[label] : undefined)).map((p) => (p === undefined ? undefined : passages.indexOf(p)));
   }
 
   private wordWeight(word: AnalyzedWord): number {
@@ -180,7 +188,7 @@ export class HybridRetriever {
    * Ranks passages for a question. `boost` lets the caller favour passages that fit the kind of
    * question (a date for "when"); it is added to the fused score.
    */
-  async retrieve(query: AnalyzedQuery, k: number, boost?: (passage: Passage) => number): Promise<RankedPassage[]> {
+  async retrieve(query: AnalyzedQuery, k: number, boost?: (passage: Passage) => number, restates?: (passage: Passage) => boolean): Promise<RankedPassage[]> {
     if (this.passages.length === 0) return [];
     const vector = await this.embeddings.embedQuery(query.expandedText);
     const hits = this.store.searchVector(vector, this.weights.candidates);
@@ -195,15 +203,26 @@ export class HybridRetriever {
     const conceptWeights = query.concepts.map((c) => this.conceptWeight(c));
     // Names the article uses everywhere (Korea, the US) do not single a sentence out; rarer ones do.
     const isName = query.concepts.map((c, i) => c.properName && conceptWeights[i]! >= this.weights.distinctiveName);
-    const ranked: RankedPassage[] = [];
-    for (const label of candidates) {
+    const rankOne = (label: number): RankedPassage => {
       const passage = this.passages[label]!;
       const { support, coversNames, missingFocus } = this.measure(query, passage, conceptWeights, this.context[label], isName);
       const sim = Math.max(0, similarity.get(label) ?? dot(vector, this.store.vector(label)));
       const keyword = bestKeyword > 0 ? keywordScores[label]! / bestKeyword : 0;
       const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
-      ranked.push({ passage, score, support, similarity: sim, keyword, coversNames, missingFocus });
+      return { passage, score, support, similarity: sim, keyword, coversNames, missingFocus };
+    };
+    const byLabel = new Map([...candidates].map((label) => [label, rankOne(label)]));
+    if (restates) {
+      for (const [label, entry] of [...byLabel]) {
+        const referent = this.referent[label];
+        if (referent === undefined || !restates(entry.passage)) continue;
+        // The sentence says what the question says of "this theory"; the theory is named in the sentence it points back to.
+        const target = byLabel.get(referent) ?? rankOne(referent);
+        byLabel.set(referent, { ...target, score: Math.max(target.score, entry.score) });
+        entry.score -= this.weights.restatement;
+      }
     }
+    const ranked = [...byLabel.values()];
     ranked.sort((a, b) => b.score - a.score || a.passage.sentence.ordinal - b.passage.sentence.ordinal);
     return ranked.slice(0, k);
   }

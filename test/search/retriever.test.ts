@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GlossaryMatcher } from '../../src/search/glossary.js';
 import { analyzeQuery } from '../../src/search/query.js';
+import type { Passage } from '../../src/search/passages.js';
 import { DEFAULT_WEIGHTS, type RankedPassage } from '../../src/search/retriever.js';
 import { tinyRetriever, type TinyBlock } from './tiny-corpus.js';
 
@@ -192,5 +193,31 @@ describe('HybridRetriever: ranking', () => {
   it('returns nothing for an empty article', async () => {
     const empty = tinyRetriever([]).retriever;
     expect(await empty.retrieve(analyzeQuery('anything at all'), 5)).toEqual([]);
+  });
+});
+
+describe('HybridRetriever: a sentence that only restates the question about "this X"', () => {
+  /** An invented geology text: the theory is named in S1; S2 says what the question says of "this theory". */
+  const GEOLOGY: TinyBlock[] = [
+    { sentences: ['The book promoted the doctrine of gradualism.', 'This theory states that slow processes shaped the valley.', 'Rival geologists favoured sudden floods.'] },
+    { sentences: ['Slow processes shaped the valley, the survey states.'] }, // S4: the same words, pointing back to nothing
+  ];
+  const geology = tinyRetriever(GEOLOGY);
+  const ask = (text: string, restates?: (p: Passage) => boolean) => geology.retriever.retrieve(analyzeQuery(text, { vocabulary: geology.retriever.vocabulary }), 4, undefined, restates);
+  const restating = (p: Passage) => p.sentence.id === 'S2';
+
+  it('ranks the sentence it points back to with its score, and itself below by the restatement weight', async () => {
+    const plain = await ask('Which theory states that slow processes shaped the valley?');
+    const lifted = await ask('Which theory states that slow processes shaped the valley?', restating);
+    expect(ids(plain)[0]).toBe('S2');
+    expect(ids(lifted)[0]).toBe('S1');
+    expect(byId(lifted, 'S1').score).toBeCloseTo(byId(plain, 'S2').score, 10);
+    expect(byId(lifted, 'S2').score).toBeCloseTo(byId(plain, 'S2').score - DEFAULT_WEIGHTS.restatement, 10);
+  });
+
+  it('lifts nothing for a restating sentence that does not point back', async () => {
+    const plain = await ask('Which survey states that slow processes shaped the valley?');
+    const checked = await ask('Which survey states that slow processes shaped the valley?', (p) => p.sentence.id === 'S4');
+    expect(checked.map((r) => [r.passage.sentence.id, r.score])).toEqual(plain.map((r) => [r.passage.sentence.id, r.score]));
   });
 });
