@@ -1,6 +1,7 @@
 import type { RankedPassage } from '../search/retriever.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import { hasAnswerShape, hasSubtypeShape, type Intent } from './intent.js';
+import { reportsAnotherSpeaker } from './speaker.js';
 import type { UnderstoodQuestion } from './understand.js';
 
 /** What the answerability score looks at, all in [0, 1]. */
@@ -40,9 +41,9 @@ const SHAPED_INTENTS: ReadonlySet<Intent> = new Set(['how-much', 'how-many', 'wh
 const NO_MATCH_SUPPORT = 0.05;
 
 /** The features of a question's best passage; `runnersUp` (the next ranked passages) only inform {@link AnswerabilityFeatures.shapeNowhere}. */
-export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'subtype' | 'unknownNames' | 'unseenShare' | 'query'>, runnersUp: readonly RankedPassage[] = []): AnswerabilityFeatures {
+export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'subtype' | 'unknownNames' | 'unseenShare' | 'query' | 'speaker'>, runnersUp: readonly RankedPassage[] = []): AnswerabilityFeatures {
   const { intent, unknownNames } = question;
-  const lacksShape = (p: RankedPassage) => (question.subtype ? !hasSubtypeShape(question.subtype, p.passage) : SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, p.passage));
+  const lacksShape = (p: RankedPassage) => (question.subtype ? !hasSubtypeShape(question.subtype, p.passage) || reportsAnotherSpeaker(question.speaker, p.passage) : SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, p.passage));
   return {
     shapeNowhere: [best, ...runnersUp].every(lacksShape) ? 1 : 0,
     support: best.support,

@@ -21,6 +21,7 @@ import { followUpCue, namesLittle, readWithPrevious, type FollowUpCue } from './
 import { asksForInstances, DEFAULT_SHAPE_WEIGHTS, intentBoost, listsNames } from './intent.js';
 import { KindLexicon } from './kinds.js';
 import { addsNothing, questionKeys } from './novelty.js';
+import { reportsAnotherSpeaker } from './speaker.js';
 import { understandQuestion, type UnderstoodQuestion } from './understand.js';
 import { answerFromParticipants } from './participants-answer.js';
 import { checkQuestion } from './question.js';
@@ -174,7 +175,9 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const keys = understood.yesNo ? null : questionKeys(understood.query);
     return retriever.retrieve(understood.query, k, (p) => {
       const shape = structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
-      return shape - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
+      // Speech reported by someone else, which only mentions the asked speaker, is not theirs: no bonus for its shape.
+      const notTheirs = reportsAnotherSpeaker(understood.speaker, p) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
+      return shape - notTheirs - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
     }, keys === null ? undefined : (p) => addsNothing(keys, p));
   }
 

@@ -1,5 +1,6 @@
 import type { GlossaryMatcher } from '../search/glossary.js';
-import { analyzeQuery, capitalisedWords, type AnalyzedQuery, type QueryResources } from '../search/query.js';
+import { analyzeQuery, analyzeQuestionText, capitalisedWords, type AnalyzedQuery, type Concept, type QueryResources } from '../search/query.js';
+import { speakerConcepts } from './speaker.js';
 import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { detectIntent, detectSubtype, type AnswerSubtype, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
@@ -21,6 +22,8 @@ export interface UnderstoodQuestion {
   structure: 'headline' | 'subheadline' | 'section' | null;
   /** Share of the question's content words that occur nowhere in the article, not even misspelt (`weather`, `중국`). */
   unseenShare: number;
+  /** For "what did X say": the concepts naming X, whose own words the answer must report (empty otherwise). */
+  speaker: Concept[];
   /** Asks for the gist of the article ("요약해줘", "What is this story about?"), naming nothing in particular. */
   summary: boolean;
 }
@@ -107,11 +110,12 @@ export function understandQuestion(question: string, context: UnderstandingConte
   // So do a request's frame ("Give me the names…", "show us who…") and a summary's ("the main points").
   const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' '), context);
   const unseen = context.unseenWords(query);
+  const subtype = detectSubtype(reading);
   return {
     question,
     language,
     intent: detectIntent(reading),
-    subtype: detectSubtype(reading),
+    subtype,
     yesNo: isYesNoQuestion(reading, language),
     structure: askedStructure(question),
     query,
@@ -119,5 +123,6 @@ export function understandQuestion(question: string, context: UnderstandingConte
     // Inflected verbs are mostly paraphrase; an unseen noun is more likely content the article lacks.
     unseenShare: query.concepts.length === 0 ? 0 : unseen.filter((w) => !looksLikeKoreanVerb(w.key)).length / query.concepts.length,
     summary: query.concepts.length === 0 && hasSummaryCue(reading),
+    speaker: subtype === 'statement' ? speakerConcepts(reading, query.concepts, analyzeQuestionText) : [],
   };
 }

@@ -3,6 +3,7 @@ import { answerabilityFeatures, answerabilityScore, type AnswerabilityFeatures, 
 import { ANSWERABILITY_MODEL } from '../../src/answer/answerability-model.js';
 import type { AnswerSubtype, Intent } from '../../src/answer/intent.js';
 import type { Passage } from '../../src/search/passages.js';
+import { analyzeQuery, type AnalyzedQuery, type Concept } from '../../src/search/query.js';
 import type { RankedPassage } from '../../src/search/retriever.js';
 import { tinyPassages } from '../search/tiny-corpus.js';
 
@@ -15,8 +16,8 @@ const [plain, shaped] = tinyPassages([
 function ranked(passage: Passage, extra: Partial<RankedPassage> = {}): RankedPassage {
   return { passage, score: 0.7, support: 0.6, similarity: 0.4, keyword: 0.5, coversNames: true, missingFocus: 0.2, ...extra };
 }
-const ONE_CONCEPT = { text: 'fence', concepts: [{ label: 'fence', alternatives: [], fuzzy: [], known: false, properName: false }], expandedText: 'fence' };
-const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null; query?: typeof ONE_CONCEPT } = {}) => ({ intent, subtype: null, unknownNames: [], unseenShare: 0, query: ONE_CONCEPT, ...extra });
+const ONE_CONCEPT: AnalyzedQuery = { text: 'fence', concepts: [{ label: 'fence', alternatives: [], fuzzy: [], known: false, properName: false }], expandedText: 'fence' };
+const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null; query?: AnalyzedQuery; speaker?: Concept[] } = {}) => ({ intent, subtype: null, unknownNames: [], unseenShare: 0, query: ONE_CONCEPT, speaker: [], ...extra });
 
 const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0, shapeNowhere: 0 };
 
@@ -130,5 +131,16 @@ describe('answerabilityScore', () => {
     const hopeless = answerabilityFeatures(ranked(plain, { support: 0, similarity: 0.1, missingFocus: 1, coversNames: false }), asked('when', { unseenShare: 1 }));
     expect(answerabilityScore(answerable)).toBeGreaterThanOrEqual(ANSWERABILITY_MODEL.threshold);
     expect(answerabilityScore(hopeless)).toBeLessThan(ANSWERABILITY_MODEL.threshold);
+  });
+});
+
+describe('answerabilityFeatures: what did X say', () => {
+  const [quoted, own] = tinyPassages([{ sentences: ['The ministry said, "Okafor came with the governor."', 'Okafor said the pier will reopen.'] }]);
+  const question = analyzeQuery('What did Okafor say?');
+  const okafor = question.concepts;
+
+  it('counts the statement shape missing when the sentence reports someone else speaking of X', () => {
+    expect(answerabilityFeatures(ranked(quoted!), asked('what', { subtype: 'statement', query: question, speaker: okafor })).shapeMissing).toBe(1);
+    expect(answerabilityFeatures(ranked(own!), asked('what', { subtype: 'statement', query: question, speaker: okafor })).shapeMissing).toBe(0);
   });
 });

@@ -48,6 +48,7 @@ function question(intent: Intent = 'what', options: { language?: Language; yesNo
     unknownNames: [],
     unseenShare: 0,
     summary: false,
+    speaker: [],
   };
 }
 
