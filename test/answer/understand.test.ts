@@ -69,6 +69,12 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('What does the harbor section heading say?').query.concepts.map((c) => c.label)).toEqual(['harbor']);
   });
 
+  it('reads "what is the date of X" as asking when, searching only X', () => {
+    expect(understand("What's the date of the contract?")).toMatchObject({ intent: 'when' });
+    expect(understand("What's the date of the contract?").query.concepts.map((c) => c.label)).toEqual(['contract']);
+    expect(understand('계약 날짜가 언제야?').query.concepts.map((c) => c.label)).toEqual(['계약']);
+  });
+
   it('reads language, intent and yes/no once, from the question', () => {
     expect(understand('젤웨거는 예산을 승인했어?')).toMatchObject({ language: 'ko', intent: 'what', yesNo: true });
     expect(understand('When did Okafor sign the contract?')).toMatchObject({ language: 'en', intent: 'when', yesNo: false });
