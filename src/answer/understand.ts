@@ -1,7 +1,7 @@
 import type { GlossaryMatcher } from '../search/glossary.js';
 import { analyzeQuery, analyzeQuestionText, capitalisedWords, type AnalyzedQuery, type Concept, type QueryResources } from '../search/query.js';
 import { speakerConcepts } from './speaker.js';
-import { looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
+import { isVerbLike, looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { detectIntent, detectSubtype, type AnswerSubtype, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
 import { hasSummaryCue, SUMMARY_FRAME } from './summary.js';
@@ -70,7 +70,7 @@ export function isYesNoQuestion(question: string, language: Language): boolean {
 function namesOutsideCorpus(question: string, unseen: readonly AnalyzedWord[]): string[] {
   const capitalised = capitalisedWords(question);
   return unseen
-    .filter((w) => (w.hangul ? !looksLikeKoreanVerb(w.key) : capitalised.has(w.key)))
+    .filter((w) => (w.hangul ? !isVerbLike(w) : capitalised.has(w.key)))
     .map((w) => (w.hangul ? w.key : capitalised.get(w.key)!));
 }
 
@@ -121,7 +121,7 @@ export function understandQuestion(question: string, context: UnderstandingConte
     query,
     unknownNames: namesOutsideCorpus(question, unseen),
     // Inflected verbs are mostly paraphrase; an unseen noun is more likely content the article lacks.
-    unseenShare: query.concepts.length === 0 ? 0 : unseen.filter((w) => !looksLikeKoreanVerb(w.key)).length / query.concepts.length,
+    unseenShare: query.concepts.length === 0 ? 0 : unseen.filter((w) => !isVerbLike(w)).length / query.concepts.length,
     summary: query.concepts.length === 0 && hasSummaryCue(reading),
     speaker: subtype === 'statement' ? speakerConcepts(reading, query.concepts, analyzeQuestionText) : [],
   };

@@ -1,6 +1,6 @@
 import type { FuzzyVocabulary } from './fuzzy.js';
 import type { GlossaryMatcher } from './glossary.js';
-import { analyzeWord, foldCase, FUNCTION_WORDS, hasHangul, splitWords, type AnalyzedWord } from './tokenize.js';
+import { analyzeWord, foldCase, FUNCTION_WORDS, hasHangul, hasLightVerb, splitWords, type AnalyzedWord } from './tokenize.js';
 
 /**
  * Words that frame a question rather than name what it asks about: question words, requests,
@@ -134,7 +134,11 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     expansions.push(...forms);
   }
   const names = capitalisedWords(question);
-  for (const word of analyzeQuestionText(rest)) {
+  // A Korean question ends in its predicate: a noun there with 하다 (`어디서 싸인함`) names the action asked about, which paraphrase varies as it varies verbs.
+  const last = splitWords(rest).at(-1);
+  const predicate = last !== undefined && hasLightVerb(last) ? analyzeQuestionWord(last)?.key : undefined;
+  for (const analyzed of analyzeQuestionText(rest)) {
+    const word = analyzed.key === predicate ? { ...analyzed, verbal: true } : analyzed;
     const vocabulary = resources.vocabulary;
     const unseen = vocabulary && !vocabulary.has(word.key) && !word.parts.some((p) => vocabulary.has(p));
     const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key) })) : [];

@@ -3,7 +3,7 @@ import type { HnswVectorStore } from './hnsw-store.js';
 import type { IdentifiedEmbeddings } from './embedder.js';
 import type { Passage } from './passages.js';
 import { conceptMatch, type AnalyzedQuery, type Concept } from './query.js';
-import { looksLikeKoreanVerb, type AnalyzedWord } from './tokenize.js';
+import { isVerbLike, type AnalyzedWord } from './tokenize.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 
 /** How the three signals combine into one ranking score. */
@@ -105,7 +105,7 @@ export class HybridRetriever {
     const known = word.parts.filter((p) => this.bm25.documentFrequency(p) > 0);
     // An unseen word is as likely a paraphrase as a sign the article lacks the answer: weigh it as a rare word, not more.
     if (known.length === 0) {
-      const share = looksLikeKoreanVerb(word.key) ? this.weights.unseenVerbWeight : word.hangul ? this.weights.unseenKoreanNounWeight : this.weights.unseenWordWeight;
+      const share = isVerbLike(word) ? this.weights.unseenVerbWeight : word.hangul ? this.weights.unseenKoreanNounWeight : this.weights.unseenWordWeight;
       return this.maxIdf * share;
     }
     return known.reduce((sum, p) => sum + this.bm25.idf(p), 0) / known.length;

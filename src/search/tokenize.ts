@@ -89,6 +89,21 @@ export function looksLikeKoreanVerb(word: string): boolean {
   return hasHangul(word) && VERBAL_ENDING.test(word);
 }
 
+/** The light verb 하다/되다 in an ending stripped from a noun (`함`, `했어`, `한대`, `됐나요`): the noun is an action. */
+const LIGHT_VERB_SUFFIX = /^(?:했|됐|하|해|한|할|함|된|됨|되)/u;
+
+/** True for a Hangul word that is a noun with the light verb 하다/되다 (`싸인함`, `진행했어`). */
+export function hasLightVerb(word: string): boolean {
+  if (!hasHangul(word)) return false;
+  const stem = stripKoreanSuffix(word);
+  return stem.length < word.length && LIGHT_VERB_SUFFIX.test(word.slice(stem.length));
+}
+
+/** True for an analysed word that names an action: an inflected verb, or a noun that came with a light verb. */
+export function isVerbLike(word: AnalyzedWord): boolean {
+  return word.verbal === true || looksLikeKoreanVerb(word.key);
+}
+
 /** A Latin word without its accents (`temür` → `temur`, `café` → `cafe`): people type names both ways. */
 export function withoutAccents(word: string): string {
   return /[^\u0000-\u007f]/u.test(word) ? word.normalize('NFD').replace(/(?<=\p{Script=Latin})\p{M}+/gu, '').normalize('NFC') : word;
@@ -115,6 +130,8 @@ export interface AnalyzedWord {
   /** Extra tokens that also identify the word: Hangul bigrams of the stem, script runs of mixed words. */
   parts: string[];
   hangul: boolean;
+  /** Set by question analysis on the noun of a closing predicate with 하다 (`어디서 싸인함`): it names an action, as a verb does. */
+  verbal?: boolean;
 }
 
 /** Analysed words by stopword list: articles and questions repeat their words, and stemming is the costly part. */

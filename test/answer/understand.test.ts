@@ -59,6 +59,11 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('항구 예산이 줄었어?').unknownNames).toEqual([]);
   });
 
+  it('does not report the noun of a closing predicate with 하다 as a name: it is the action asked about', () => {
+    expect(understand('예산 어디서 싸인함').unknownNames).toEqual([]);
+    expect(understand('싸인 어디서 했어').unknownNames).toEqual(['싸인']);
+  });
+
   it('gives the share of content words the article never uses', () => {
     expect(understand('Did Zellweger sign the contract?').unseenShare).toBeCloseTo(1 / 3, 10);
     expect(understand('Did Okafor sign the contract?').unseenShare).toBe(0);

@@ -45,6 +45,13 @@ describe('HybridRetriever: concept weights and support', () => {
     expect(weight('줄었어')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenVerbWeight, 10);
   });
 
+  it('weighs the noun of a closing predicate with 하다 (`어디서 준설함`) as a verb, the same noun elsewhere as a noun', () => {
+    const maxIdf = bm25.idf('never-a-token-of-this-article');
+    const weightOf = (text: string, label: string) => retriever.conceptWeight(query(text).concepts.find((c) => c.label === label)!);
+    expect(weightOf('항구 어디서 준설함', '준설')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenVerbWeight, 10);
+    expect(weightOf('준설 비용 알려줘', '준설')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenKoreanNounWeight, 10);
+  });
+
   it('weighs a Korean word the article has only in pieces by the mean IDF of its known bigrams', () => {
     const [harborBudget] = query('항구예산').concepts; // bigrams 항구 구예 예산; the article has 항구 and 예산
     expect(retriever.conceptWeight(harborBudget!)).toBeCloseTo((bm25.idf('항구') + bm25.idf('예산')) / 2, 10);
