@@ -5,6 +5,7 @@ import { answerabilityFeatures, answerabilityScore } from './answerability.js';
 import type { AnswerabilityModel } from './answerability.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import type { Language } from './question.js';
+import { dateLead } from './dates.js';
 import { askedDimension, comparable, findNumbers, type Dimension } from './numbers.js';
 import type { AnswerSubtype } from './intent.js';
 import type { Citation } from './types.js';
@@ -148,7 +149,7 @@ function askedDimensions(question: UnderstoodQuestion): Dimension[] | null {
   return /\bhow (?:big|large)\b/i.test(question.question) ? ['amount', 'percent', 'plain'] : null;
 }
 
-/** The opening of an answer: yes/no first, or the number a counting question asks for. */
+/** The opening of an answer: yes/no first, the number a counting question asks for, or the date a "when" question asks for. */
 function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, policy: ComposePolicy): string {
   const { language } = question;
   if (question.yesNo) {
@@ -160,6 +161,10 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
     // "몇 명?" is not answered by "8개", nor "how long?" by "once": lead only with a number of the kind asked for.
     const number = asked === null ? countedNumber(text, language) : findNumbers(text).find((m) => asked.some((d) => comparable(m.dimension, d)))?.text.trim();
     if (number) return `${number}: `;
+  }
+  if (question.intent === 'when' && (question.subtype === null || question.subtype === 'year' || question.subtype === 'month')) {
+    const date = dateLead(text, language);
+    if (date) return `${date}: `;
   }
   return '';
 }

@@ -16,7 +16,7 @@ const MODEL: AnswerabilityModel = {
 };
 const POLICY: ComposePolicy = { ...DEFAULT_POLICY, model: MODEL };
 
-// An invented article, one sentence per paragraph: S1 … S9 in reading order.
+// An invented article, one sentence per paragraph: S1 … S11 in reading order.
 const passages = tinyPassages([
   'The town opened a new library in the old mill.',
   'The library holds 45 desks.',
@@ -27,6 +27,8 @@ const passages = tinyPassages([
   'Children can borrow three books at a time.',
   'The garden behind the mill was replanted.',
   '도서관에는 열람석이 45개 있다.',
+  'The library reopened on March 3, 2021 after the repairs.',
+  '도서관은 지난해 11월 다시 문을 열었다.',
 ].map((text) => ({ sentences: [text] })));
 const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
 
@@ -208,6 +210,12 @@ describe('composeAnswer: the lead', () => {
     expect(composeAnswer([ranked(p('S2'), 1, 0.9)], question('how-many'), POLICY).answer).toBe(`45 desks: ${p('S2').sentence.text} [1]`);
     expect(composeAnswer([ranked(p('S7'), 1, 0.9)], question('how-many'), POLICY).answer.startsWith('three books: ')).toBe(true);
     expect(composeAnswer([ranked(p('S9'), 1, 0.9)], question('how-many', { language: 'ko' }), POLICY).answer).toBe(`45개: ${p('S9').sentence.text} [1]`);
+  });
+
+  it('begins a "when" answer with the date the best sentence states, and with nothing when it states none', () => {
+    expect(composeAnswer([ranked(p('S10'), 1, 0.9)], question('when'), POLICY).answer).toBe(`March 3, 2021: ${p('S10').sentence.text} [1]`);
+    expect(composeAnswer([ranked(p('S11'), 1, 0.9)], question('when', { language: 'ko' }), POLICY).answer).toBe(`지난해 11월: ${p('S11').sentence.text} [1]`);
+    expect(composeAnswer([ranked(p('S4'), 1, 0.9)], question('when'), POLICY).answer).toBe(`${p('S4').sentence.text} [1]`);
   });
 
   it('leads only with a number of the kind a Korean counting question asks for (몇 명 is not answered by 45개)', () => {

@@ -1,0 +1,31 @@
+import type { Language } from './question.js';
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const ORDINAL = '\\d{1,2}(?:st|nd|rd|th)?';
+
+/** A written date in English: "May 21, 2022", "21 May", "on the 21st", "1896". */
+const ENGLISH_DATE = new RegExp(
+  [
+    `\\b${MONTH}(?:\\s+${ORDINAL})?(?:,?\\s+\\d{4})?\\b`,
+    `\\b${ORDINAL}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?\\b`,
+    // "on the 21st" dates; "the 10th anniversary" counts.
+    '\\bon the \\d{1,2}(?:st|nd|rd|th)\\b(?!\\s+(?:century|anniversary|time|round|floor))',
+    '\\b(?:1\\d{3}|20\\d{2})s?\\b',
+  ].join('|'),
+  'u',
+);
+
+/** A written date in Korean: "2022년 5월 21일", "지난해 11월", "21일". A year named only relative to now ("올해") is left out. */
+const KOREAN_DATE = /(?:(?:지난해|작년|올해|내년|\d{4}\s*년)\s*)?(?:\d{1,2}\s*월\s*)?\d{1,2}\s*일(?![가-힣])|(?:(?:지난해|작년|올해|내년|\d{4}\s*년)\s*)?\d{1,2}\s*월(?![가-힣])|\d{4}\s*년(?:\s*\d{1,2}\s*월)?/u;
+
+/**
+ * The first concrete date a sentence states, to open the answer to a "when" question with it
+ * ("21일: …", "On the 21st: …"). Words that only point at a date told elsewhere (이날, "that day")
+ * are no answer, and a bare "올해" or "this year" is as often the time of writing as the time asked
+ * about ("올해가 발효 10주년"), so they give none.
+ */
+export function dateLead(text: string, language: Language): string | null {
+  const match = (language === 'ko' ? KOREAN_DATE : ENGLISH_DATE).exec(text)?.[0].trim();
+  if (!match) return null;
+  return language === 'en' ? match.charAt(0).toUpperCase() + match.slice(1) : match;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { dateLead } from '../../src/answer/dates.js';
+
+describe('dateLead', () => {
+  it('finds the first concrete date a Korean sentence states', () => {
+    expect(dateLead('시장은 21일 시청에서 계약을 맺었다.', 'ko')).toBe('21일');
+    expect(dateLead('또 지난해 11월 합의한 계획을 다시 논의했다.', 'ko')).toBe('지난해 11월');
+    expect(dateLead('다리는 1896년 3월에 완공됐다.', 'ko')).toBe('1896년 3월');
+  });
+
+  it('finds English dates: month names, "on the 21st", years', () => {
+    expect(dateLead('The mayor signed it on May 21, 2022 at city hall.', 'en')).toBe('May 21, 2022');
+    expect(dateLead('The council on the 21st approved the plan.', 'en')).toBe('On the 21st');
+    expect(dateLead('The bridge opened in 1896.', 'en')).toBe('1896');
+  });
+
+  it('gives nothing for words that only point at a date, a bare "this year", or an ordinal that counts', () => {
+    expect(dateLead('이날 시청에서는 행사도 열렸다.', 'ko')).toBeNull();
+    expect(dateLead('올해가 개관 10주년이 되는 해다.', 'ko')).toBeNull();
+    expect(dateLead('This year marks the 10th anniversary of the bridge.', 'en')).toBeNull();
+    expect(dateLead('Volunteers painted the fence.', 'en')).toBeNull();
+  });
+});
