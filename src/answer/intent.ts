@@ -58,7 +58,7 @@ export function detectIntent(question: string): Intent {
   return 'what';
 }
 
-const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|once|twice|thrice|single|sole|only|first|second|third|fourth|fifth|tenth)';
+const NUMBER_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|once|twice|thrice|single|sole|only|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|hundredth|thousandth)';
 const KOREAN_NUMBER = '(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네|첫|유일|단독|백|천|만|억|조)';
 
 /**
@@ -145,7 +145,7 @@ const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   ['year', /몇\s*년도|몇\s*년에|연도|\b(?:what|which) year\b/iu, /\d{1,4}\s*년(?!간|\s*동안|\s*만)|\b1\d{3}\b|\b20\d{2}\b|지난해|올해|작년|내년|\b(?:last|this|next) year\b/iu],
   // "the absolute age of a rock" asks no one's age: the English cue must ask for one.
   ['age', /나이|몇\s*살|몇\s*세|\bhow old\b|\b(?:what|which) age\b|\bat what age\b|\bage (?:of|at) (?:which|when)\b|\b(?:his|her|their) age\b/iu, /\d+\s*(?:세|살)|\baged?\s+\d+|\d+-year-old|\bage of \d+/iu],
-  ['duration', /몇\s*시간|몇\s*분\s*(?:동안|간)|얼마\s*(?:동안|나\s*걸)|\bhow long\b/iu, new RegExp(`\\d+\\s*(?:시간|분|일간|주|개월|년간)|\\b\\d+\\s*(?:hours?|minutes?|days?|weeks?|months?|years?|decades?|centuries)\\b|(?<!\\b(?:once|twice|thrice|times?|per)\\s)\\b(?:an?|several|few|many|${NUMBER_WORD})\\s+(?:hours?|days?|weeks?|months?|years?|decades?|centuries)\\b|\\bsince\\b|이후로|부터|째`, 'iu')],
+  ['duration', /몇\s*시간|몇\s*분\s*(?:동안|간)|얼마\s*(?:동안|나\s*걸)|\bhow long\b/iu, new RegExp(`\\d+\\s*(?:시간|분|일간|주|개월|년간)|\\b\\d+\\s*(?:hours?|minutes?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\\b|(?<!\\b(?:once|twice|thrice|times?|per)\\s)\\b(?:an?|several|few|many|${NUMBER_WORD})\\s+(?:hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))\\b|\\bsince\\b|이후로|부터|째`, 'iu')],
   // A rate is a share too: "the tariff rate", "관세율", "실업률".
   ['percent', /퍼센트|몇\s*%|비율|관세율|세율|금리|성장률|실업률|물가상승률|지지율|투표율|\bpercent(?:age)?\b|\b(?:tariff|tax|interest|growth|unemployment|inflation|approval|turnout|literacy|mortality|vacancy) rates?\b/iu, /%|퍼센트|\bpercent\b/iu],
   // "When is the next meeting?", "다음 회의는 언제야?": only a sentence that dates something still to come answers it (a past date does not).

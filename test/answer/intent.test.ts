@@ -161,6 +161,13 @@ describe('answer subtypes', () => {
     for (const text of ['노조는 임금 인상을 요청했다.', 'The union asked the mayor to raise wages.']) expect(hasSubtypeShape('response', passage(text)), text).toBe(false);
   });
 
+  it('reads ordinal number words and a single century as amounts of time ("well into the nineteenth century")', () => {
+    const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
+    for (const text of ['The guild kept its charter well into the nineteenth century.', 'The mill ran for a century.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
+    expect(textHasAnswerShape('how-many', 'The team finished seventh.')).toBe(true);
+    expect(hasSubtypeShape('duration', passage('The guild kept its charter.'))).toBe(false);
+  });
+
   it('finds how often something happens, in either language', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
     for (const text of ['위원회는 매년 열린다.', '회의는 연 2회 열린다.', '축제는 4년마다 열린다.', 'The council meets once a year.', 'The race is held annually.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(true);
