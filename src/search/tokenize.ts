@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 /** Bump when tokens change: persisted vectors and keyword tokens built by another version are stale. */
-export const ANALYZER_VERSION = 7;
+export const ANALYZER_VERSION = 8;
 
 /**
  * Korean-aware tokenisation shared by the keyword index, the lexical embedding and answer support.
@@ -68,6 +68,22 @@ function stripOnce(word: string): string {
     const stem = word.slice(0, -suffix.length);
     // `앞으로` is not `앞으` + `로`: a stem cannot end in the linking vowel 으.
     if (stem.length >= 2 && !stem.endsWith('으')) return stem;
+  }
+  return word;
+}
+
+/**
+ * Removes one trailing particle or ending from a word that mixes scripts (`1집에서`, `s8의`), keeping
+ * at least one Hangul syllable after the digits or letters when the word had more (`10주년이` →
+ * `10주년`, not `10`).
+ */
+function stripMixedSuffix(word: string): string {
+  if (!/\p{Script=Hangul}$/u.test(word)) return word;
+  for (const suffix of KOREAN_SUFFIXES) {
+    if (!word.endsWith(suffix)) continue;
+    const stem = word.slice(0, -suffix.length);
+    if (stem.length > 0 && !/\p{Script=Hangul}/u.test(stem.at(-1)!) ) return stem;
+    if (stem.length > 0 && /[^\p{Script=Hangul}]\p{Script=Hangul}+$/u.test(stem)) return stem;
   }
   return word;
 }
@@ -159,6 +175,9 @@ function analyzeUncached(word: string, stopwords: ReadonlySet<string>): Analyzed
   word = word.replace(/['’]s$/u, '');
   const runs = word.match(WORD_RUN) ?? [];
   if (runs.length > 1) {
+    // A particle after a mixed word belongs to no run of it: `1집에서` is `1집`, `s8의` is `s8`, `sk그룹은` is `sk그룹`.
+    const stem = stripMixedSuffix(word);
+    if (stem !== word) return analyzeWord(stem, stopwords);
     // Mixed scripts (`sk그룹`, `232조`): the whole word and each meaningful run.
     const parts = runs.flatMap((run) => {
       const sub = analyzeWord(run, stopwords);

@@ -49,6 +49,15 @@ describe('Korean tokens', () => {
     expect(indexTokens('232조')).toContain('232');
   });
 
+  it('strips a particle after a mixed-script word, keeping the Hangul that belongs to it', () => {
+    const key = (word: string) => analyzeText(word)[0]!.key;
+    expect(key('SK그룹은')).toBe('sk그룹');
+    expect(key('MOU를')).toBe('mou');
+    expect(key('1집에서')).toBe('1집');
+    expect(key('10주년이')).toBe('10주년');
+    expect(key('232조')).toBe('232조');
+  });
+
   it('treats decomposed (NFD) Hangul like composed text', () => {
     expect(indexTokens('한국 기업은'.normalize('NFD'))).toEqual(indexTokens('한국 기업은'));
   });
