@@ -86,6 +86,18 @@ function passageMatches(pattern: RegExp, passage: Passage): boolean {
   return pattern.test(passage.sentence.text) || (passage.translation !== undefined && pattern.test(passage.translation));
 }
 
+/** Words that point at a time told elsewhere (the dateline, the sentence before): "이날", "that day". */
+const DEICTIC_TIME = /이날|그날|당시|오늘|어제|내일|\b(?:today|yesterday|tomorrow|(?:on )?(?:that|the same) day|at the time)\b/giu;
+
+/**
+ * True when the passage states a time of its own, not only one that points elsewhere: for "when",
+ * "on the 21st" is an answer, "on the same day" is a pointer to one.
+ */
+function statesItsOwnTime(passage: Passage): boolean {
+  const own = (text: string) => ANSWER_SHAPES.when!.test(text.replace(DEICTIC_TIME, ' '));
+  return own(passage.sentence.text) || (passage.translation !== undefined && own(passage.translation));
+}
+
 /** True when the passage (or its rendering) has the shape the intent asks for. */
 export function hasAnswerShape(intent: Intent, passage: Passage): boolean {
   const pattern = ANSWER_SHAPES[intent];
@@ -116,7 +128,7 @@ export const DEFAULT_SHAPE_WEIGHTS: ShapeWeights = { shaped: 0.06, subtypeShaped
  * intent, a penalty for headings. It reorders close candidates; it never declines one.
  */
 export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeights = DEFAULT_SHAPE_WEIGHTS, subtype: AnswerSubtype | null = null): number {
-  const shaped = subtype !== null ? hasSubtypeShape(subtype, passage) : ANSWER_SHAPES[intent] !== undefined && intent !== 'list' && hasAnswerShape(intent, passage);
+  const shaped = subtype !== null ? hasSubtypeShape(subtype, passage) : intent === 'when' ? statesItsOwnTime(passage) : ANSWER_SHAPES[intent] !== undefined && intent !== 'list' && hasAnswerShape(intent, passage);
   const heading = passage.sentence.kind !== 'paragraph';
   return (shaped ? (subtype !== null ? weights.subtypeShaped : weights.shaped) : 0) - (heading ? weights.heading : 0);
 }

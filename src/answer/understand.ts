@@ -81,6 +81,9 @@ export interface UnderstandingContext extends QueryResources {
   unseenWords(query: AnalyzedQuery): AnalyzedWord[];
 }
 
+/** "What *day*", "which *year*": the noun names the kind of answer (a date shape), not something to find in it. */
+const ANSWER_KIND_NOUN = /\b((?:what|which)\s+)(?:exact\s+)?(?:day|date|year|month|time|century|decade)\b/giu;
+
 /** The frame of an English request: "give me", "show us". */
 const REQUEST_FRAME = /\b(?:give|show|send)\s+(?:me|us)\b/giu;
 
@@ -108,7 +111,7 @@ export function understandQuestion(question: string, context: UnderstandingConte
   const reading = chatReading(question);
   // "the two section headings" names where to look, not what to find ("Section 232" is no match for it).
   // So do a request's frame ("Give me the names…", "show us who…") and a summary's ("the main points").
-  const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' '), context);
+  const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, '$1'), context);
   const unseen = context.unseenWords(query);
   const subtype = detectSubtype(reading);
   return {

@@ -120,6 +120,18 @@ describe('hasAnswerShape and intentBoost', () => {
     expect(intentBoost('list', shapedParagraph)).toBe(0);
   });
 
+  it('gives "when" the bonus for a time the sentence states, not for one it points to ("on the same day", "이날")', () => {
+    const [pointer, koreanPointer, dated] = tinyPassages([
+      { sentences: ['On the same day, the council signed a second contract.'] },
+      { sentences: ['이날 시의회는 두 번째 계약을 맺었다.'] },
+      { sentences: ['The council signed the contract on the 21st.'] },
+    ]) as [Passage, Passage, Passage];
+    expect(hasAnswerShape('when', pointer)).toBe(true);
+    expect(intentBoost('when', pointer)).toBe(0);
+    expect(intentBoost('when', koreanPointer)).toBe(0);
+    expect(intentBoost('when', dated)).toBe(DEFAULT_SHAPE_WEIGHTS.shaped);
+  });
+
   it('is never negative for a shaped paragraph, whatever the intent', () => {
     for (const intent of ALL_INTENTS) expect(intentBoost(intent, shapedParagraph), intent).toBeGreaterThanOrEqual(0);
   });

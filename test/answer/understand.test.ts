@@ -74,6 +74,12 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('What does the harbor section heading say?').query.concepts.map((c) => c.label)).toEqual(['harbor']);
   });
 
+  it('does not search for the noun that names the kind of answer ("what *day*", "which *year*")', () => {
+    expect(understand('What day did Okafor sign the contract?').query.concepts.map((c) => c.label)).toEqual(['okafor', 'sign', 'contract']);
+    expect(understand('Which year did the council meet?').query.concepts.map((c) => c.label)).toEqual(['council', 'meet']);
+    expect(understand('How was the day?').query.concepts.map((c) => c.label)).toEqual(['dai']);
+  });
+
   it('reads "what is the date of X" as asking when, searching only X', () => {
     expect(understand("What's the date of the contract?")).toMatchObject({ intent: 'when' });
     expect(understand("What's the date of the contract?").query.concepts.map((c) => c.label)).toEqual(['contract']);
