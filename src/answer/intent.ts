@@ -9,7 +9,7 @@ const QUESTION_PATTERNS: [Intent, RegExp][] = [
   ['how-many', /몇\s*(?:명|곳|개|군데|번|회|주년|개국|사|퍼센트|시간|년|배|살|세|위|층|차례|가지|건|대|척|권|편)|얼마|숫자|규모|\bhow (?:many|much|long|often|old|far|big|large)\b|\bnumber of\b|\bcount\b|\bwhat (?:percent|percentage|amount|share)\b/i],
   ['when', /언제|며칠|몇\s*일|몇\s*월|몇\s*년도|날짜|시기|연도|\bwhen\b|\bwhat (?:day|date|time|year|month|century|decade|period)\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+will be)\s+the\s+(?:exact\s+)?(?:date|day|year|month)\b|\bwhich (?:day|date|year|month|century|decade)\b|\bin what year\b/i],
   ['list', /어디어디|뭐뭐|무엇무엇|누구누구|목록|리스트|명단|정리해|요약해|\bsummar(?:ise|ize)\b|다\s*(?:알려|말해)|전부|모두\s*알려|\blist\b|\bname (?:the|all|every)\b|\b(?:all|every) (?:the )?\w+s\b/i],
-  ['where', /어디|장소|어느\s*(?:곳|도시|나라|지역|장소|건물)|\bwhere\b|\bwhich (?:city|country|venue|place|state|region|building|town)\b|\bvenue\b|\blocation\b/i],
+  ['where', /어디|장소|어느\s*(?:곳|도시|나라|지역|장소|건물)|\bwhere\b|\b(?:which|what) (?:city|country|venue|place|state|region|building|town|hotel|province|district|university|school|island|river|port|airport|stadium|museum|church|street|neighbou?rhood|continent|county|village)\b|\bvenue\b|\blocation\b/i],
   ['who', /누구|누가|누군|\bwho\b|\bwhom\b|\bwhose\b/i],
   ['why', /왜|이유|까닭|계기|\bwhy\b|\breason\b/i],
   ['how', /어떻게|어떤\s*방식|\bhow\b/i],

@@ -8,7 +8,7 @@ const INTENTS: [Intent, string[]][] = [
   ['how-much', ['예산이 얼마나 들었어?', '다리 건설에 얼마를 투자했어?', '공사 비용은?', 'How much did the bridge cost?', 'How much money was raised?', '시가 몇 억 투자했어?', '몇 조 원이 들었어?', 'How big is the budget for the bridge?']],
   ['how-many', ['몇 명이 참가했어?', '다리는 몇 개야?', '관객 규모는?', '공사비는 얼마야?', 'How many people came?', 'How long is the bridge?', 'What percentage voted yes?', 'How big was the crowd?']],
   ['when', ['축제는 언제 열려?', '개관 날짜가 궁금해', '몇 월에 끝났어?', 'When did the museum open?', 'In what year was it built?', 'Which month is the race?', "What's the date of the vote?", 'What was the exact day of the opening?']],
-  ['where', ['어디서 열렸어?', '행사 장소는?', '어느 도시에서 했어?', 'Where was the festival held?', 'Which city hosted the race?', 'What was the venue?']],
+  ['where', ['어디서 열렸어?', '행사 장소는?', '어느 도시에서 했어?', 'Where was the festival held?', 'Which city hosted the race?', 'What was the venue?', 'Which hotel hosted the gala?', 'What island did they sail to?']],
   ['who', ['누가 우승했어?', '다리를 설계한 사람은 누구야?', 'Who won the race?', 'Whose idea was it?', 'To whom did they give the prize?']],
   ['list', ['참가팀 목록 알려줘', '어디어디 들렀어?', '우승자 명단 정리해줘', 'List the winners.', 'Name all the sponsors.', 'What were all the events?']],
   ['why', ['왜 연기됐어?', '연기된 이유는?', 'Why was the race delayed?', 'What was the reason for the delay?']],
