@@ -68,6 +68,9 @@ export interface QaEngine {
   glossary: GlossaryMatcher | null;
 }
 
+/** Intents whose answer a heading only names the topic of: the body sentence holds the place, time, person or count. */
+const REFERS_TO_STRUCTURE: ReadonlySet<string> = new Set(['where', 'when', 'who', 'how-many', 'how-much']);
+
 /** Most sentences a summary quotes. */
 const SUMMARY_CITATIONS = 4;
 /** Bonus for a sentence of the kind the question names (headline, sub-headline). */
@@ -169,12 +172,17 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   const specificity = (word: string): number => Math.max(0, ...analyzeQuery(word, { vocabulary: retriever.vocabulary }).concepts.map((c) => retriever.conceptWeight(c)));
 
   function retrieve(understood: UnderstoodQuestion, k: number, answeredBefore?: ReadonlySet<string>): Promise<RankedPassage[]> {
-    // A question that names the headline or sub-headlines wants those lines, not the body.
-    const structure = understood.structure;
+    // A question that names the headline or sub-headlines wants those lines, not the body; one that asks
+    // where, when, who or how many about what the line says ("부제에 '라운드테이블 개최'라던데 어디서 열렸어?")
+    // only points at them, so they rank like body sentences and the one with the place or number comes first.
+    const named = understood.structure;
+    const pointsAt = named !== null && REFERS_TO_STRUCTURE.has(understood.intent);
+    const structure = pointsAt ? null : named;
     const instances = asksForInstances(understood.question);
     const keys = understood.yesNo ? null : questionKeys(understood.query);
     return retriever.retrieve(understood.query, k, (p) => {
-      const shape = structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
+      const unpenalised = pointsAt && p.sentence.kind === named ? DEFAULT_SHAPE_WEIGHTS.heading : 0;
+      const shape = structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
       // Speech reported by someone else, which only mentions the asked speaker, is not theirs: no bonus for its shape.
       const notTheirs = reportsAnotherSpeaker(understood.speaker, p) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
       return shape - notTheirs - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);

@@ -35,7 +35,7 @@ const ENGLISH_EMBEDDED_QUESTION = /\b(?:who|whom|whose|what|which|where|when|why
 /** Endings that close a Korean yes/no question (`왔어?`, `참석했나요`, `맞지?`, `맞아?`, `있었니`). */
 const KOREAN_YES_NO_ENDING = /(?:어|아|았|었|나요|니|냐|까|죠|지|요|나|대|래|음)\??$/u;
 
-const HEADLINE_WORDS = /(?<!부|소)제목|헤드라인|표제|\bheadline|\btitle\b/iu;
+const HEADLINE_WORDS = /(?<!부|소)제목|헤드라인|표제|\bheadline|(?<!\b(?:job|official|formal|his|her|their)\s+)\btitle\b/iu;
 const SUBHEADLINE_WORDS = /부제|\bsub-?(?:head(?:line|ing)?|title)s?\b/iu;
 /** The heads of the sections inside the body (◇ lines), which Korean calls 소제목 or 중간제목. */
 const SECTION_WORDS = /소제목|중간\s*제목|\bsection\s+(?:head(?:ing|er|line)?|title)s?\b|\bcross-?heads?\b/iu;
@@ -113,14 +113,17 @@ export function understandQuestion(question: string, context: UnderstandingConte
   // So do a request's frame ("Give me the names…", "show us who…") and a summary's ("the main points").
   const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, '$1'), context);
   const unseen = context.unseenWords(query);
-  const subtype = detectSubtype(reading);
+  const structure = askedStructure(question);
+  // "What does the headline say?" asks for the line itself, not for someone's reported words.
+  const named = detectSubtype(reading);
+  const subtype = structure !== null && named === 'statement' ? null : named;
   return {
     question,
     language,
     intent: detectIntent(reading),
     subtype,
     yesNo: isYesNoQuestion(reading, language),
-    structure: askedStructure(question),
+    structure,
     query,
     unknownNames: namesOutsideCorpus(question, unseen),
     // Inflected verbs are mostly paraphrase; an unseen noun is more likely content the article lacks.

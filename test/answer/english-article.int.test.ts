@@ -30,6 +30,14 @@ describe('an English article with no sidecar', () => {
     expect(textOf(result.citations[0]!.id)).toContain(fact);
   });
 
+  it('gives the sub-headline for what it says, and the body sentence for when what it names happens', async () => {
+    const says = await engine.ask('What does the subheadline say?');
+    expect(textOf(says.citations[0]!.id)).toBe('Mayor promises a second crossing by 2030');
+    const when = await engine.ask('The subheadline mentions a second crossing - when will it open?');
+    expect(textOf(when.citations[0]!.id)).toContain('Tern Point tunnel');
+    expect(when.answer).toMatch(/^2030: /);
+  });
+
   it('leads a cost question with the amount, not the "two" of "two-year"', async () => {
     const result = await engine.ask('How much did the repair cost?');
     expect(result.answer).toMatch(/^84 million: /);

@@ -80,6 +80,13 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('How was the day?').query.concepts.map((c) => c.label)).toEqual(['dai']);
   });
 
+  it('reads "what does the headline say?" as asking for the line, not for reported speech; a job title is no headline', () => {
+    expect(understand('What does the subheadline say?')).toMatchObject({ structure: 'subheadline', subtype: null });
+    expect(understand('What did Okafor say?')).toMatchObject({ structure: null, subtype: 'statement' });
+    expect(understand("What is Okafor's job title?").structure).toBeNull();
+    expect(understand('What is the title of the article?').structure).toBe('headline');
+  });
+
   it('reads "what is the date of X" as asking when, searching only X', () => {
     expect(understand("What's the date of the contract?")).toMatchObject({ intent: 'when' });
     expect(understand("What's the date of the contract?").query.concepts.map((c) => c.label)).toEqual(['contract']);
