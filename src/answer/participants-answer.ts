@@ -165,6 +165,9 @@ function askedAbout(question: string, name: string): boolean {
  * sentence naming the participants carries at least half as much of the question as the best-ranked one; otherwise it returns null and the
  * ranked sentences answer.
  */
+/** Intents the participants list cannot answer: it names who came, not the place, the time, an amount or a reason. */
+const NOT_ABOUT_WHO: ReadonlySet<string> = new Set(['where', 'when', 'how-much', 'why']);
+
 export function answerFromParticipants(input: ParticipantQuestion): Composition | null {
   const { question: understood, participants } = input;
   const { language, intent } = understood;
@@ -175,6 +178,8 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   // "Was X at the roundtable?" asks about attendance only when X is a participant (not "Was the roundtable at…?").
   const asksWhetherPresent = !asksAttendance && WAS_PRESENT.test(folded);
   if (!asksAttendance && !asksWhetherPresent) return null;
+  // The list says who came, not where, when or why the event was held ("김 회장이 온 행사 어느 호텔에서 했어?").
+  if (NOT_ABOUT_WHO.has(intent)) return null;
   if (OTHER_TOPIC.test(folded)) return null;
   // The list speaks for an event whose naming sentence carries at least half as much of the question as the best sentence.
   // Or for the event the question names ("라운드테이블 누가 왔어?"), though the list sentence does not repeat its name.

@@ -277,6 +277,20 @@ describe('answers from the participant list', () => {
   });
 
   it.each([
+    ['미국 기업은 어디들 왔어?'],
+    ['Which American companies were there?'],
+  ])('names the American companies for "%s" ("어디" of a company asks which one, not where)', async (q) => {
+    const result = await engine.ask(q);
+    expect(result.citations[0]?.id).toBe('S25');
+  });
+
+  it('answers where an attended event was held from the sentence with the place, not with the attendance line', async () => {
+    const result = await engine.ask('이재용 부회장 참석한 행사 어느 호텔에서 했어?');
+    expect(result.citations[0]?.id).toBe('S23');
+    expect(result.answer).not.toMatch(/참석했습니다/);
+  });
+
+  it.each([
     ['Did Lee Jae-yong attend?', /^Yes\. Samsung Electronics was represented .* by Vice Chairman Lee Jae-yong/],
     ['Was Chey Tae-won at the roundtable?', /^Yes\. SK Group was represented .* by Chairman Chey Tae-won/],
     ['이재용 부회장도 왔어?', /^네\. 삼성전자에서는 이재용 부회장이/],
