@@ -165,6 +165,9 @@ function askedAbout(question: string, name: string): boolean {
  * sentence naming the participants carries at least half as much of the question as the best-ranked one; otherwise it returns null and the
  * ranked sentences answer.
  */
+/** Titles that make a name a person's: a list of companies does not settle whether a person came. */
+const PERSON_TITLE = /대통령|총리|장관|의원|회장|부회장|사장|대표|대사|씨(?![가-힣])|\b(?:president|prime minister|minister|secretary|senator|ambassador|chairman|chairwoman|ceo|mr|mrs|ms|dr)\b/iu;
+
 /** Intents the participants list cannot answer: it names who came, not the place, the time, an amount or a reason. */
 const NOT_ABOUT_WHO: ReadonlySet<string> = new Set(['where', 'when', 'how-much', 'why']);
 
@@ -241,6 +244,13 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
     const answer = language === 'ko'
       ? `기사에 나온 ${eventName} 참석 기업 ${attendees.length}곳 명단에 ${names}${particle(names, '은', '는')} 없습니다.`
       : `The article's list of the ${attendees.length} companies at the ${eventName} does not include ${names}.`;
+    // A company missing from the full list of companies did not attend: that is the answer, a "no" with the list cited.
+    // A person (a title in the question) is not settled by a list of companies: they may have come as a guest.
+    if (understood.yesNo && !PERSON_TITLE.test(understood.question)) {
+      const no = language === 'ko' ? '아니요. ' : 'No. ';
+      const citations = cite(attendees);
+      return { answered: true, answer: `${no}${answer} ${citations.map((c) => `[${c.n}]`).join('')}`, citations, related: [] };
+    }
     return { answered: false, answer, citations: [], related: cite(attendees) };
   }
   const countries = [...new Set(attendees.map((p) => p.country))];
