@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 /** Bump when tokens change: persisted vectors and keyword tokens built by another version are stale. */
-export const ANALYZER_VERSION = 8;
+export const ANALYZER_VERSION = 9;
 
 /**
  * Korean-aware tokenisation shared by the keyword index, the lexical embedding and answer support.
@@ -48,8 +48,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'what', 'when', 'where', 'why', 'how', 'he', 'she', 'his', 'her', 'him', 'we', 'our', 'us', 'you', 'your', 'i', 'my', 'me',
 ]);
 
-/** A word that is only a light verb plus endings (`했어`, `됐음`, `나왔나요`, `하자는`): no content. */
-const KOREAN_LIGHT_VERB = /^(?:했|됐|왔|나왔|였|이었|하|되|해|돼|한|된|할|있|없)(?:어|나|음|니|냐|요|다|지|대|래|던|데|을|는|고|으|습니까|나요|어요|었|던가|을까|는지|겠|겠어|자)*$/u;
+/** A word that is only a light verb or the negative copula plus endings (`했어`, `됐음`, `나왔나요`, `하자는`, `아님`): no content. */
+const KOREAN_LIGHT_VERB = /^(?:했|됐|왔|나왔|였|이었|하|되|해|돼|한|된|할|있|없|아니|아닌|아님|아냐)(?:어|나|음|니|냐|요|다|지|대|래|던|데|을|는|고|으|습니까|나요|어요|었|던가|을까|는지|겠|겠어|자)*$/u;
 /** The nominaliser 거 with a copula or quotative (`거야`, `거라고`, `거임`): grammar, not content. */
 const KOREAN_NOMINALISER = /^(?:거|건|게)(?:라고|라|야|임|지|래|예요|에요|였어|였음|인가|냐)?$/u;
 /** Lower-cases and NFC-normalises text for matching. */

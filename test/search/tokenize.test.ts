@@ -40,6 +40,8 @@ describe('Korean tokens', () => {
     expect(keys('20조 투자한대')).toEqual(['20조', '투자']);
     expect(keys('개관 기념일이래')).toEqual(['개관', '기념일']);
     expect(analyzeQuestionText('도서관 있다던데')).toEqual(analyzeQuestionText('도서관'));
+    expect(analyzeQuestionText('3년 아님?')).toEqual(analyzeQuestionText('3년'));
+    expect(analyzeQuestionText('도서관 아니었어?')).toEqual(analyzeQuestionText('도서관'));
   });
 
   it('keeps mixed-script words whole and adds their parts (SK그룹, 232조)', () => {
