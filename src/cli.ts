@@ -59,6 +59,8 @@ const EVAL_SETS = [
   { name: 'English (fresh, blind)', file: 'test/eval/fresh.en.json' },
   { name: 'Korean (blind2)', file: 'test/eval/blind2.ko.json' },
   { name: 'English (blind2)', file: 'test/eval/blind2.en.json' },
+  { name: 'Korean (blind3)', file: 'test/eval/blind3.ko.json' },
+  { name: 'English (blind3)', file: 'test/eval/blind3.en.json' },
 ];
 
 async function openEngine(rebuild = false): Promise<QaEngine> {
