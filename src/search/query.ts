@@ -12,13 +12,13 @@ export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
   '누구', '누가', '누군', '누군지', '무엇', '무엇을', '뭐', '뭐야', '뭐지', '뭔가', '뭔지', '뭘', '무슨', '어떤', '어떻게', '어땠',
   '언제', '어디', '어디서', '어디에서', '왜', '몇', '몇개', '몇곳', '몇명', '얼마', '얼마나', '알려줘', '알려주세요',
   '알려', '주세요', '줘', '좀', '혹시', '나요', '어요', '요', '기사', '기사에서', '기사에', '기사엔',
-  '이름', '날짜', '명칭', '직책', '직함', '직위', '예시', '정식', '정확', '정확히', '의미', '내용', '요약', '요약해', '요약해줘', '관련', '관련해', '관련해서', '관한', '관해',
+  '이름', '날짜', '장소', '위치', '명칭', '직책', '직함', '직위', '예시', '정식', '정확', '정확히', '의미', '내용', '요약', '요약해', '요약해줘', '관련', '관련해', '관련해서', '관한', '관해',
   '관련해선', '대해', '대해서', '대한', '부분', '정도', '전부', '모두', '다', '굳이', '원래', '리스트', '목록', '제일', '가장',
   '정확하게', '그날', '이날', '통해', '통해서', '것도', '거야', '건가', '뭔데', '말', '얘기', '얘기해줘', '이야기', '설명', '설명해줘',
   '정리', '정리해줘', '간추려', '간추려줘', '핵심만', '줄거리', '제목', '부제', '부제목', '소제목', '헤드라인', '그거', '점은', '말해줘', '뽑아줘', '어때', '어땠어', '어땠음', '보니까', '그건', '있는데', '쭉', '것들', '뭐였지', '뭐임', '뭐였어', '사람', '사람들', '나왔', '나왔어', '나왔나요', '나왔나', '나옴', '나왔음', '나왔대', '있었', '있었어', '있었나요', '했대', '맞아', '맞나요', '맞지',
   // English question words, requests and fillers
   'many', 'much', 'get', 'got', 'tell', 'please', 'article', 'mention', 'mentioned', 'according', 'exactly', 'again',
-  'date', 'kind', 'sort', 'example', 'examples', 'whats', 'anyway', 'supposed', 'really', 'actually', 'thing', 'anything', 'something', 'stuff',
+  'date', 'venue', 'location', 'kind', 'sort', 'example', 'examples', 'whats', 'anyway', 'supposed', 'really', 'actually', 'thing', 'anything', 'something', 'stuff',
   'know', 'name', 'called', 'meaning', 'mean', 'detail', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'tl', 'dr', 'tldr', 'brief', 'briefly', 'list', 'regarding', 'basically',
   'happen', 'happened', 'say', 'said', 'talk', 'talked', 'discuss', 'discussed', 'story', 'report', 'piece', 'all', 'every', 'just', 'too', 'pls', 'plz', 'like', 'headline', 'headlines', 'title', 'subheadline', 'subheadlines', 'subheading', 'subheadings', 'subtitle', 'subtitles', 'subhead', 'subheads', 'wait', 'ok', 'okay', 'hey', 'guys', 'someone', 'anyone',
 ]);

@@ -91,6 +91,8 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand("What's the date of the contract?")).toMatchObject({ intent: 'when' });
     expect(understand("What's the date of the contract?").query.concepts.map((c) => c.label)).toEqual(['contract']);
     expect(understand('계약 날짜가 언제야?').query.concepts.map((c) => c.label)).toEqual(['계약']);
+    expect(understand('계약 장소가 어디야?').query.concepts.map((c) => c.label)).toEqual(['계약']);
+    expect(understand("What was the contract's venue?").query.concepts.map((c) => c.label)).toEqual(['contract']);
   });
 
   it('reads language, intent and yes/no once, from the question', () => {
