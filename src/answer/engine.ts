@@ -178,15 +178,28 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const named = understood.structure;
     const pointsAt = named !== null && REFERS_TO_STRUCTURE.has(understood.intent);
     const structure = pointsAt ? null : named;
+    // "The second sub-headline": only that one, counted in article order within each document.
+    const chosen = structure === null || understood.ordinal === null ? null : nthOfKind(structure, understood.ordinal);
     const instances = asksForInstances(understood.question);
     const keys = understood.yesNo ? null : questionKeys(understood.query);
     return retriever.retrieve(understood.query, k, (p) => {
       const unpenalised = pointsAt && p.sentence.kind === named ? DEFAULT_SHAPE_WEIGHTS.heading : 0;
-      const shape = structure !== null && p.sentence.kind === structure ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
+      const shape = structure !== null && p.sentence.kind === structure && (chosen === null || chosen.has(p.key)) ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
       // Speech reported by someone else, which only mentions the asked speaker, is not theirs: no bonus for its shape.
       const notTheirs = reportsAnotherSpeaker(understood.speaker, p) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
       return shape - notTheirs - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
     }, keys === null ? undefined : (p) => addsNothing(keys, p));
+  }
+
+  /** The passages that are the nth (1-based; -1 the last) heading of a kind in their document. */
+  function nthOfKind(kind: string, n: number): Set<string> {
+    const keys = new Set<string>();
+    for (const document of corpus.documents) {
+      const ofKind = passages.filter((p) => p.sentence.document === document.slug && p.sentence.kind === kind);
+      const pick = n === -1 ? ofKind.at(-1) : ofKind[n - 1];
+      if (pick) keys.add(pick.key);
+    }
+    return keys;
   }
 
   function supportOf(understood: UnderstoodQuestion, document: string, id: string): number {

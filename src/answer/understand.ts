@@ -24,6 +24,8 @@ export interface UnderstoodQuestion {
   unseenShare: number;
   /** For "what did X say": the concepts naming X, whose own words the answer must report (empty otherwise). */
   speaker: Concept[];
+  /** Which one of the named headings it asks for ("the *second* sub-headline", "두 번째 소제목"): 1-based, -1 for the last; null for all. */
+  ordinal: number | null;
   /** Asks for the gist of the article ("요약해줘", "What is this story about?"), naming nothing in particular. */
   summary: boolean;
 }
@@ -51,6 +53,19 @@ export function askedStructure(question: string): 'headline' | 'subheadline' | '
   if (SECTION_WORDS.test(question)) return 'section';
   if (SUBHEADLINE_WORDS.test(question)) return 'subheadline';
   return HEADLINE_WORDS.test(question) ? 'headline' : null;
+}
+
+const ORDINALS: [RegExp, number][] = [
+  [/\b(?:first|1st)\b|첫\s*번째|첫째|(?:^|\s)첫(?=\s)/iu, 1],
+  [/\b(?:second|2nd)\b|두\s*번째|둘째/iu, 2],
+  [/\b(?:third|3rd)\b|세\s*번째|셋째/iu, 3],
+  [/\b(?:fourth|4th)\b|네\s*번째|넷째/iu, 4],
+  [/\b(?:last|final)\b|마지막/iu, -1],
+];
+
+/** The position a question gives the heading it names ("the second sub-headline" → 2, "마지막 소제목" → -1); null when it gives none. */
+export function askedOrdinal(question: string): number | null {
+  return ORDINALS.find(([pattern]) => pattern.test(question))?.[1] ?? null;
 }
 
 /** True for a question that wants a yes or a no. */
@@ -111,9 +126,11 @@ export function understandQuestion(question: string, context: UnderstandingConte
   const reading = chatReading(question);
   // "the two section headings" names where to look, not what to find ("Section 232" is no match for it).
   // So do a request's frame ("Give me the names…", "show us who…") and a summary's ("the main points").
-  const query = analyzeQuery(reading.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, '$1'), context);
-  const unseen = context.unseenWords(query);
   const structure = askedStructure(question);
+  // "The second sub-headline": the position picks the line, it is nothing to find in it.
+  const positioned = structure === null ? reading : ORDINALS.reduce((text, [pattern]) => text.replace(new RegExp(pattern.source, 'giu'), ' '), reading);
+  const query = analyzeQuery(positioned.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, '$1'), context);
+  const unseen = context.unseenWords(query);
   // "What does the headline say?" asks for the line itself, not for someone's reported words.
   const named = detectSubtype(reading);
   const subtype = structure !== null && named === 'statement' ? null : named;
@@ -124,6 +141,7 @@ export function understandQuestion(question: string, context: UnderstandingConte
     subtype,
     yesNo: isYesNoQuestion(reading, language),
     structure,
+    ordinal: structure === null ? null : askedOrdinal(reading),
     query,
     unknownNames: namesOutsideCorpus(question, unseen),
     // Inflected verbs are mostly paraphrase; an unseen noun is more likely content the article lacks.

@@ -38,6 +38,13 @@ describe('an English article with no sidecar', () => {
     expect(when.answer).toMatch(/^2030: /);
   });
 
+  it('gives the one section heading asked for by its position', async () => {
+    for (const [q, heading] of [['What does the second section heading say?', 'What comes next'], ['What is the first section heading?', 'What changed'], ["What's the last section heading?", 'What comes next']]) {
+      const result = await engine.ask(q!);
+      expect(result.citations.map((c) => textOf(c.id)), q).toEqual([heading]);
+    }
+  });
+
   it('leads a cost question with the amount, not the "two" of "two-year"', async () => {
     const result = await engine.ask('How much did the repair cost?');
     expect(result.answer).toMatch(/^84 million: /);

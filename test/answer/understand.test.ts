@@ -87,6 +87,15 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('What is the title of the article?').structure).toBe('headline');
   });
 
+  it('reads the position of a named heading, and does not search for the position word', () => {
+    expect(understand('What is the second sub-headline?')).toMatchObject({ structure: 'subheadline', ordinal: 2 });
+    expect(understand('두 번째 부제 뭐야?')).toMatchObject({ structure: 'subheadline', ordinal: 2 });
+    expect(understand('마지막 소제목은?')).toMatchObject({ structure: 'section', ordinal: -1 });
+    expect(understand('What is the second sub-headline?').query.concepts).toEqual([]);
+    expect(understand('What are the sub-headlines?').ordinal).toBeNull();
+    expect(understand('Who came second?').ordinal).toBeNull();
+  });
+
   it('reads "what is the date of X" as asking when, searching only X', () => {
     expect(understand("What's the date of the contract?")).toMatchObject({ intent: 'when' });
     expect(understand("What's the date of the contract?").query.concepts.map((c) => c.label)).toEqual(['contract']);
