@@ -40,7 +40,7 @@ const KOREAN_YES_NO_ENDING = /(?:어|아|았|었|나요|니|냐|까|죠|지|요|
 const HEADLINE_WORDS = /(?<!부|소)제목|헤드라인|표제|\bheadline|(?<!\b(?:job|official|formal|his|her|their)\s+)\btitle\b/iu;
 const SUBHEADLINE_WORDS = /부제|\bsub-?(?:head(?:line|ing)?|title)s?\b/iu;
 /** The heads of the sections inside the body (◇ lines), which Korean calls 소제목 or 중간제목. */
-const SECTION_WORDS = /소제목|중간\s*제목|\bsection\s+(?:head(?:ing|er|line)?|title)s?\b|\bcross-?heads?\b/iu;
+const SECTION_WORDS = /소제목|중간[^?.!]{0,12}?제목|\bsection\s+(?:head(?:ing|er|line)?|title)s?\b|\bcross-?heads?\b/iu;
 
 /** A structure word with the count or marker before it ("the two ◇ section headings", "both sub-headlines", "소제목 두 개"). */
 const STRUCTURE_CUE = new RegExp(

@@ -127,7 +127,7 @@ describe('askedStructure', () => {
   it.each([
     ['제목이 뭐야?', 'headline'], ['What does the headline say?', 'headline'],
     ['부제에 뭐라고 나와?', 'subheadline'], ['What do the three sub-headlines say?', 'subheadline'],
-    ['소제목 두 개 뭐였지?', 'section'], ['중간 제목은?', 'section'], ['What are the two section headings?', 'section'],
+    ['소제목 두 개 뭐였지?', 'section'], ['중간 제목은?', 'section'], ['본문 중간에 나오는 제목 뭐야?', 'section'], ['What are the two section headings?', 'section'],
     ['Which section of the law did they cite?', null], ['다리는 언제 열렸어?', null],
   ])('"%s" → %s', (question, structure) => {
     expect(askedStructure(question)).toBe(structure);
