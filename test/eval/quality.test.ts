@@ -19,15 +19,17 @@ const SETS = {
   'en fresh': 'test/eval/fresh.en.json',
   'ko blind2': 'test/eval/blind2.ko.json',
   'en blind2': 'test/eval/blind2.en.json',
+  'ko blind3': 'test/eval/blind3.ko.json',
+  'en blind3': 'test/eval/blind3.en.json',
 } as const;
 type SetName = keyof typeof SETS;
 
 /**
  * Least recall@3 per set, about one question below the measured level: 0.95 on the sets the engine grew
- * up with (0.93–1.00 measured); the fresh and blind2 sets, written blind by someone who never read the
- * engine, measure 0.935–0.98 (below the 0.95 of issue 8 on two of the four).
+ * up with (0.93–1.00 measured); the fresh, blind2 and blind3 sets, written blind by someone who never
+ * read the engine, measure 0.935–0.98 (below the 0.95 of issue 8 on three of the six).
  */
-const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.96, 'en fresh': 0.925, 'ko blind2': 0.91, 'en blind2': 0.935 };
+const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.96, 'en fresh': 0.925, 'ko blind2': 0.91, 'en blind2': 0.935, 'ko blind3': 0.91, 'en blind3': 0.935 };
 
 let engine: QaEngine;
 let indexDir: string;
@@ -75,10 +77,10 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
  * 75–81% of these sets' unanswerable questions but 33–40% of the answerable questions in sets they
  * were not tuned on; the calibrated score declines fewer look-alike questions and far fewer
  * answerable ones. The limits below sit at or just under the measured levels (issue 8 asks for 90% / 3%:
- * not met on declines anywhere, nor on wrong declines for the Korean fresh set).
+ * not met on declines anywhere, nor on wrong declines for the Korean fresh set and both blind3 sets).
  */
-const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.095, 'en fresh': 0.02, 'ko blind2': 0.05, 'en blind2': 0.03 };
-const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.75, 'ko held out': 0.7, en: 0.66, 'en held out': 0.6, 'ko fresh': 0.73, 'en fresh': 0.73, 'ko blind2': 0.45, 'en blind2': 0.35 };
+const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.075, 'en fresh': 0.02, 'ko blind2': 0.05, 'en blind2': 0.03, 'ko blind3': 0.09, 'en blind3': 0.065 };
+const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.75, 'ko held out': 0.7, en: 0.73, 'en held out': 0.6, 'ko fresh': 0.8, 'en fresh': 0.73, 'ko blind2': 0.45, 'en blind2': 0.35, 'ko blind3': 0.07, 'en blind3': 0.35 };
 
 describe.each(Object.keys(SETS) as SetName[])('abstention on %s', (name) => {
   it(`declines at least ${ABSTENTION_FLOOR[name] * 100}% of the questions the article cannot answer`, () => {
