@@ -18,7 +18,7 @@ export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
   '정리', '정리해줘', '간추려', '간추려줘', '핵심만', '줄거리', '제목', '부제', '부제목', '소제목', '헤드라인', '그거', '점은', '말해줘', '뽑아줘', '어때', '어땠어', '어땠음', '보니까', '그건', '있는데', '쭉', '것들', '뭐였지', '뭐임', '뭐였어', '사람', '사람들', '나왔', '나왔어', '나왔나요', '나왔나', '나옴', '나왔음', '나왔대', '있었', '있었어', '있었나요', '했대', '맞아', '맞나요', '맞지',
   // English question words, requests and fillers
   'many', 'much', 'get', 'got', 'tell', 'please', 'article', 'mention', 'mentioned', 'according', 'exactly', 'again',
-  'date', 'venue', 'location', 'kind', 'sort', 'example', 'examples', 'whats', 'anyway', 'supposed', 'really', 'actually', 'thing', 'anything', 'something', 'everything', 'stuff',
+  'date', 'venue', 'location', 'located', 'else', 'most', 'kind', 'sort', 'example', 'examples', 'whats', 'anyway', 'supposed', 'really', 'actually', 'thing', 'anything', 'something', 'everything', 'stuff',
   'know', 'name', 'called', 'meaning', 'mean', 'detail', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'tl', 'dr', 'tldr', 'brief', 'briefly', 'list', 'regarding', 'basically',
   'happen', 'happened', 'say', 'said', 'talk', 'talked', 'discuss', 'discussed', 'story', 'report', 'piece', 'all', 'every', 'just', 'too', 'pls', 'plz', 'like', 'headline', 'headlines', 'title', 'subheadline', 'subheadlines', 'subheading', 'subheadings', 'subtitle', 'subtitles', 'subhead', 'subheads', 'wait', 'ok', 'okay', 'hey', 'guys', 'someone', 'anyone',
 ]);

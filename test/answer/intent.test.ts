@@ -69,7 +69,7 @@ const SHAPED: [Intent, string[]][] = [
   ['how-much', ['공사비는 4000만 원이었다.', '총 3억 달러가 들었다.', '2조 원 규모다.', '보수에 수억 원이 들었다.', 'It cost $5 million.', 'They paid 300 euros.', 'The budget was 2 billion.', 'Tickets were ¥800.']],
   ['how-many', ['관중 100만 명이 몰렸다.', '선수 다섯 명이 뽑혔다.', '두 곳이 문을 닫았다.', '참가자가 50% 늘었다.', 'Three teams withdrew.', 'Attendance rose 12%.', 'It happened twice.', 'A dozen boats sailed.']],
   ['when', ['그는 40대에 더 많이 이겼다.', 'Prices began to rise after the 1970s.', '박물관은 1896년에 문을 열었다.', '공사는 3월에 끝났다.', '행사는 지난해 가을 열렸다.', '축제는 내년에 다시 열린다.', 'The museum opened in 1896.', 'It reopened later in 2016.', 'The race is held every March.', 'They met on Friday.', 'It closed two weeks ago.', 'The council met on the 21st.']],
-  ['where', ['The custom can be traced to Persia.', '군대는 이웃 나라를 공격했다.', '축제는 해운대에서 열렸다.', '선수들은 공항에 도착했다.', '행사는 시청 광장에서 열렸다.', 'The festival took place in Lisbon.', 'They met at the old train station.', 'The stadium was full.', 'Many settled in the area of present-day Lisbon.', 'They lived in the heart of Lisbon.']],
+  ['where', ['The custom can be traced to Persia.', '군대는 이웃 나라를 공격했다.', '축제는 해운대에서 열렸다.', '선수들은 공항에 도착했다.', '행사는 시청 광장에서 열렸다.', 'The festival took place in Lisbon.', 'They met at the old train station.', 'The stadium was full.', 'Many settled in the area of present-day Lisbon.', 'They lived in the heart of Lisbon.', 'Samples are checked in the laboratory.']],
   ['who', ['김 교수가 상을 받았다.', '감독이 결과를 발표했다.', '위원장이 회의를 열었다.', 'The prize went to Professor Lindqvist.', 'Maria Gonzalez won the race.', 'The mayor spoke first.']],
   ['list', ['사과, 배, 포도가 팔렸다.', 'Apples, pears, and plums sold well.']],
 ];
