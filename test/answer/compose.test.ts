@@ -51,6 +51,7 @@ function question(intent: Intent = 'what', options: { language?: Language; yesNo
     unseenShare: 0,
     summary: false,
     speaker: [],
+    ordinal: null,
   };
 }
 
