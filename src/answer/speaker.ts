@@ -72,6 +72,9 @@ function readSpeaker(text: string, speaker: readonly Concept[]): SpeakerReading 
   return speaker.some((c) => conceptMatch(c, tokens) === 1) ? 'speaker' : 'other';
 }
 
+/** Per passage, per asked speaker: whether the passage reports someone else speaking. */
+const readings = new WeakMap<Passage, Map<string, boolean>>();
+
 /**
  * True when the passage reports someone else speaking: its subject, read outside quotations, is
  * named and is not the asked speaker ("The ministry said, 'Raimondo came with *Biden*…'" or "Korea
@@ -92,4 +95,3 @@ export function reportsAnotherSpeaker(speaker: readonly Concept[], passage: Pass
   return known;
 }
 
-const readings = new WeakMap<Passage, Map<string, boolean>>();
