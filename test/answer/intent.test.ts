@@ -202,7 +202,7 @@ describe('answer subtypes', () => {
     ['회의는 몇 시간 동안 했어?', 'duration'], ['How long did the trial last?', 'duration'],
     ['관세율 몇 퍼센트야?', 'percent'], ['What percentage voted?', 'percent'],
     ['몇 시에 시작해?', 'clock'], ['What time does it start?', 'clock'], ['During what time period did prices fall?', null],
-    ['그 회의는 얼마나 자주 열려?', 'frequency'], ['위원회는 몇 년마다 모여?', 'frequency'], ['How often does the council meet?', 'frequency'],
+    ['그 회의는 얼마나 자주 열려?', 'frequency'], ['위원회는 몇 년마다 모여?', 'frequency'], ['How often does the council meet?', 'frequency'], ['위원회는 2년에 한 번씩 모이는 거 아님?', 'frequency'], ['Does the council meet every two years?', 'frequency'],
     ['정부는 뭐 해주기로 했어?', null],
     ['What did the mayor say about the bridge?', 'statement'], ['시장은 다리에 대해 뭐라고 했어?', 'statement'], ['감독의 발언은?', 'statement'],
     ['What does the state lack?', null], ['부제에 뭐라고 나와?', null],
