@@ -184,7 +184,9 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const keys = understood.yesNo ? null : questionKeys(understood.query);
     return retriever.retrieve(understood.query, k, (p) => {
       const unpenalised = pointsAt && p.sentence.kind === named ? DEFAULT_SHAPE_WEIGHTS.heading : 0;
-      const shape = structure !== null && p.sentence.kind === structure && (chosen === null || chosen.has(p.key)) ? STRUCTURE_BOOST : intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
+      // People call any heading "the title" (제목): a sub-headline or section head that holds the question's words may be the one meant.
+      const otherHeading = structure === 'headline' && chosen === null && p.sentence.kind !== 'paragraph' && p.sentence.kind !== structure;
+      const shape = structure !== null && p.sentence.kind === structure && (chosen === null || chosen.has(p.key)) ? STRUCTURE_BOOST : otherHeading ? STRUCTURE_BOOST / 2 : intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
       // Speech reported by someone else, which only mentions the asked speaker, is not theirs: no bonus for its shape.
       const notTheirs = reportsAnotherSpeaker(understood.speaker, p) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
       return shape - notTheirs - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);

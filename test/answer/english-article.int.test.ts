@@ -38,6 +38,16 @@ describe('an English article with no sidecar', () => {
     expect(when.answer).toMatch(/^2030: /);
   });
 
+  it('takes "the title" loosely: a heading of another kind that holds the words asked about ranks above the headline', async () => {
+    const plain = await engine.ask('What is the title?');
+    expect(textOf(plain.citations[0]!.id)).toBe('Harbor Bridge reopens after two-year repair, city says traffic will ease');
+    const ranked = (await engine.rank('What does the title say about the budget of the mayor?', 8)).map((r) => r.passage.sentence.text);
+    const subheadline = ranked.indexOf('Mayor promises a second crossing by 2030');
+    const headline = ranked.indexOf('Harbor Bridge reopens after two-year repair, city says traffic will ease');
+    expect(subheadline).toBeGreaterThanOrEqual(0);
+    expect(headline === -1 || subheadline < headline).toBe(true);
+  });
+
   it('gives the one section heading asked for by its position', async () => {
     for (const [q, heading] of [['What does the second section heading say?', 'What comes next'], ['What is the first section heading?', 'What changed'], ["What's the last section heading?", 'What comes next']]) {
       const result = await engine.ask(q!);
