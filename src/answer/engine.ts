@@ -71,6 +71,9 @@ export interface QaEngine {
 /** Intents whose answer a heading only names the topic of: the body sentence holds the place, time, person or count. */
 const REFERS_TO_STRUCTURE: ReadonlySet<string> = new Set(['where', 'when', 'who', 'how-many', 'how-much']);
 
+/** Glyphs that mark list items or section heads in news text; a question may quote one to point at them. */
+const LIST_MARKERS = /[▲△▶▷◆◇■□●○•]/gu;
+
 /** Most sentences a summary quotes. */
 const SUMMARY_CITATIONS = 4;
 /** Bonus for a sentence of the kind the question names (headline, sub-headline). */
@@ -181,6 +184,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     // "The second sub-headline": only that one, counted in article order within each document.
     const chosen = structure === null || understood.ordinal === null ? null : nthOfKind(structure, understood.ordinal);
     const instances = asksForInstances(understood.question);
+    const markers = understood.question.match(LIST_MARKERS) ?? [];
     const keys = understood.yesNo ? null : questionKeys(understood.query);
     return retriever.retrieve(understood.query, k, (p) => {
       const unpenalised = pointsAt && p.sentence.kind === named ? DEFAULT_SHAPE_WEIGHTS.heading : 0;
@@ -189,7 +193,9 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       const shape = structure !== null && p.sentence.kind === structure && (chosen === null || chosen.has(p.key)) ? STRUCTURE_BOOST : otherHeading ? STRUCTURE_BOOST / 2 : intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
       // Speech reported by someone else, which only mentions the asked speaker, is not theirs: no bonus for its shape.
       const notTheirs = reportsAnotherSpeaker(understood.speaker, p) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
-      return shape - notTheirs - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
+      // A question that quotes a list marker ("▲ 의제") points at the sentence that uses it.
+      const marked = markers.some((m) => p.sentence.text.includes(m)) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
+      return shape + marked - notTheirs - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
     }, keys === null ? undefined : (p) => addsNothing(keys, p));
   }
 
