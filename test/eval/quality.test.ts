@@ -29,7 +29,7 @@ type SetName = keyof typeof SETS;
  * up with (0.93–1.00 measured); the fresh, blind2 and blind3 sets, written blind by someone who never
  * read the engine, measure 0.935–0.98 (below the 0.95 of issue 8 on three of the six).
  */
-const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.96, 'en fresh': 0.925, 'ko blind2': 0.91, 'en blind2': 0.935, 'ko blind3': 0.91, 'en blind3': 0.935 };
+const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.96, 'en fresh': 0.925, 'ko blind2': 0.91, 'en blind2': 0.935, 'ko blind3': 0.935, 'en blind3': 0.935 };
 
 let engine: QaEngine;
 let indexDir: string;
