@@ -101,6 +101,7 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand("What's the date of the contract?").query.concepts.map((c) => c.label)).toEqual(['contract']);
     expect(understand('계약 날짜가 언제야?').query.concepts.map((c) => c.label)).toEqual(['계약']);
     expect(understand('계약 장소가 어디야?').query.concepts.map((c) => c.label)).toEqual(['계약']);
+    expect(understand('시장의 나이는 몇 살인가?').query.concepts.map((c) => c.label)).toEqual(['시장']);
     expect(understand("What was the contract's venue?").query.concepts.map((c) => c.label)).toEqual(['contract']);
     expect(understand('Where is the library located?').query.concepts.map((c) => c.label)).toEqual(['librari']);
     expect(understand('Okafor signed where else?').query.concepts.map((c) => c.label)).toEqual(['okafor', 'sign']);
