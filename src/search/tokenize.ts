@@ -97,8 +97,12 @@ export function stripKoreanSuffix(word: string): string {
   return stripOnce(stripOnce(word));
 }
 
-/** Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`, `열리는거`); not 자, which ends far more nouns (`기자`, `투자`, `참석자`) than verbs (`하자`). */
-const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔줬웠맡]|어|아|고|려|대|래|니|냐|나|다|데|음|서|며|면|지|던|온|간|운|는|은|게|요)$/u;
+/**
+ * Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`, `열리는거`, and the past
+ * adnominals `부른`, `열린`, `모인`); not 자, which ends far more nouns (`기자`, `투자`, `참석자`) than verbs
+ * (`하자`), nor the nouns 어른, 서른, 기린.
+ */
+const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔줬웠맡]|어|아|고|려|대|래|니|냐|나|다|데|음|서|며|면|지|던|온|간|운|는|은|게|요|(?<!어|서)른|(?<!기)린|모인)$/u;
 
 /** True for a Hangul word that looks like an inflected verb rather than a noun. */
 export function looksLikeKoreanVerb(word: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestionText } from '../../src/search/query.js';
-import { analyzeText, indexTokens, stemEnglish, stripKoreanSuffix } from '../../src/search/tokenize.js';
+import { analyzeText, indexTokens, looksLikeKoreanVerb, stemEnglish, stripKoreanSuffix } from '../../src/search/tokenize.js';
 
 const keys = (text: string) => analyzeText(text).map((w) => w.key);
 
@@ -101,5 +101,15 @@ describe('English tokens', () => {
 
   it('keeps R&D as one word', () => {
     expect(keys('R&D spending')).toContain('r&d');
+  });
+});
+
+describe('looksLikeKoreanVerb', () => {
+  it('reads inflected verbs, past adnominals included, as verbs', () => {
+    for (const word of ['참석했어', '세우려고', '따라온', '부른', '오른', '열린', '모인']) expect(looksLikeKoreanVerb(word), word).toBe(true);
+  });
+
+  it('does not read nouns as verbs, those ending like an adnominal included', () => {
+    for (const word of ['기자', '투자', '어른', '서른', '기린', '도서관', '원인']) expect(looksLikeKoreanVerb(word), word).toBe(false);
   });
 });
