@@ -96,9 +96,16 @@ const DEICTIC_TIME = /이날|그날|당시|오늘|어제|내일|\b(?:today|yeste
  * "on the 21st" is an answer, "on the same day" is a pointer to one.
  */
 function statesItsOwnTime(passage: Passage): boolean {
-  const own = (text: string) => ANSWER_SHAPES.when!.test(text.replace(DEICTIC_TIME, ' '));
-  return own(passage.sentence.text) || (passage.translation !== undefined && own(passage.translation));
+  let known = ownTime.get(passage);
+  if (known === undefined) {
+    const own = (text: string) => ANSWER_SHAPES.when!.test(text.replace(DEICTIC_TIME, ' '));
+    known = own(passage.sentence.text) || (passage.translation !== undefined && own(passage.translation));
+    ownTime.set(passage, known);
+  }
+  return known;
 }
+
+const ownTime = new WeakMap<Passage, boolean>();
 
 /** True when the passage (or its rendering) has the shape the intent asks for. */
 export function hasAnswerShape(intent: Intent, passage: Passage): boolean {
