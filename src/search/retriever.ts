@@ -97,7 +97,8 @@ export class HybridRetriever {
     this.maxIdf = bm25.idf('\u0000never-a-token');
     this.vocabulary = { has: (key) => bm25.documentFrequency(key) > 0, fuzzy: new FuzzyVocabulary(passages.flatMap((p) => p.wordKeys)) };
     this.context = passages.map((passage, label) => leanedOn(passage, passages[label - 1]));
-    this.referent = passages.map((passage, label) => (POINTS_BACK.test(passage.sentence.text) || (passage.translation !== undefined && POINTS_BACK.test(passage.translation)) ? this.context[label] : undefined)).map((p) => (p === undefined ? undefined : passages.indexOf(p)));
+    // The sentence a passage leans on is always the one before it.
+    this.referent = passages.map((passage, label) => (this.context[label] !== undefined && (POINTS_BACK.test(passage.sentence.text) || (passage.translation !== undefined && POINTS_BACK.test(passage.translation))) ? label - 1 : undefined));
   }
 
   private wordWeight(word: AnalyzedWord): number {
