@@ -113,6 +113,11 @@ function writtenAsName(question: string, start: number, end: number): boolean {
   return isAcronym(form) || (/^\p{L}{2,3}$/u.test(form) && /\bthe\s+$/iu.test(question.slice(0, start)));
 }
 
+/** The last word of a text, when it is Hangul (a Korean question's predicate); found without splitting the whole text. */
+function lastWord(text: string): string | undefined {
+  return /[가-힣]+(?=[^\p{L}\p{N}]*$)/u.exec(text)?.[0];
+}
+
 /** Splits a question into concepts, expanding glossary entries into both languages. */
 export function analyzeQuery(question: string, resources: QueryResources = {}): AnalyzedQuery {
   const matches = resources.glossary?.match(question) ?? [];
@@ -135,7 +140,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   }
   const names = capitalisedWords(question);
   // A Korean question ends in its predicate: a noun there with 하다 (`어디서 싸인함`) names the action asked about, which paraphrase varies as it varies verbs.
-  const last = splitWords(rest).at(-1);
+  const last = lastWord(rest);
   const predicate = last !== undefined && hasLightVerb(last) ? analyzeQuestionWord(last)?.key : undefined;
   for (const analyzed of analyzeQuestionText(rest)) {
     const word = analyzed.key === predicate ? { ...analyzed, verbal: true } : analyzed;

@@ -212,18 +212,24 @@ export class HybridRetriever {
       const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
       return { passage, score, support, similarity: sim, keyword, coversNames, missingFocus };
     };
-    const byLabel = new Map([...candidates].map((label) => [label, rankOne(label)]));
+    const labels = [...candidates];
+    const ranked = labels.map(rankOne);
     if (restates) {
-      for (const [label, entry] of [...byLabel]) {
-        const referent = this.referent[label];
+      const count = ranked.length;
+      for (let i = 0; i < count; i++) {
+        const entry = ranked[i]!;
+        const referent = this.referent[labels[i]!];
         if (referent === undefined || !restates(entry.passage)) continue;
         // The sentence says what the question says of "this theory"; the theory is named in the sentence it points back to.
-        const target = byLabel.get(referent) ?? rankOne(referent);
-        byLabel.set(referent, { ...target, score: Math.max(target.score, entry.score) });
+        let at = labels.indexOf(referent);
+        if (at < 0) {
+          at = labels.push(referent) - 1;
+          ranked.push(rankOne(referent));
+        }
+        ranked[at] = { ...ranked[at]!, score: Math.max(ranked[at]!.score, entry.score) };
         entry.score -= this.weights.restatement;
       }
     }
-    const ranked = [...byLabel.values()];
     ranked.sort((a, b) => b.score - a.score || a.passage.sentence.ordinal - b.passage.sentence.ordinal);
     return ranked.slice(0, k);
   }

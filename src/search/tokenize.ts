@@ -115,9 +115,17 @@ const LIGHT_VERB_SUFFIX = /^(?:했|됐|하|해|한|할|함|된|됨|되)/u;
 /** True for a Hangul word that is a noun with the light verb 하다/되다 (`싸인함`, `진행했어`). */
 export function hasLightVerb(word: string): boolean {
   if (!hasHangul(word)) return false;
-  const stem = stripKoreanSuffix(word);
-  return stem.length < word.length && LIGHT_VERB_SUFFIX.test(word.slice(stem.length));
+  let known = lightVerbWords.get(word);
+  if (known === undefined) {
+    const stem = stripKoreanSuffix(word);
+    known = stem.length < word.length && LIGHT_VERB_SUFFIX.test(word.slice(stem.length));
+    if (lightVerbWords.size >= CACHE_LIMIT) lightVerbWords.clear();
+    lightVerbWords.set(word, known);
+  }
+  return known;
 }
+
+const lightVerbWords = new Map<string, boolean>();
 
 /** True for an analysed word that names an action: an inflected verb, or a noun that came with a light verb. */
 export function isVerbLike(word: AnalyzedWord): boolean {
