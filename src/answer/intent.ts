@@ -85,8 +85,18 @@ export function textHasAnswerShape(intent: Intent, text: string): boolean {
 
 /** True when the sentence or its English rendering matches the pattern. */
 function passageMatches(pattern: RegExp, passage: Passage): boolean {
-  return pattern.test(passage.sentence.text) || (passage.translation !== undefined && pattern.test(passage.translation));
+  // Every question tests the same few shapes against the same sentences: each answer is worked out once.
+  let known = shapeMatches.get(passage);
+  if (!known) shapeMatches.set(passage, (known = new Map()));
+  let matches = known.get(pattern);
+  if (matches === undefined) {
+    matches = pattern.test(passage.sentence.text) || (passage.translation !== undefined && pattern.test(passage.translation));
+    known.set(pattern, matches);
+  }
+  return matches;
 }
+
+const shapeMatches = new WeakMap<Passage, Map<RegExp, boolean>>();
 
 /** Words that point at a time told elsewhere (the dateline, the sentence before): "이날", "that day". */
 const DEICTIC_TIME = /이날|그날|당시|오늘|어제|내일|\b(?:today|yesterday|tomorrow|(?:on )?(?:that|the same) day|at the time)\b/giu;

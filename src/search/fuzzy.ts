@@ -2,6 +2,9 @@ import { disassembleCompleteCharacter, romanize } from 'es-hangul';
 import { distance } from 'fastest-levenshtein';
 import { hasHangul } from './tokenize.js';
 
+/** Words whose nearest article words are remembered; past this the memory starts afresh. */
+const FOUND_LIMIT = 10_000;
+
 /** How a misspelt word was matched to a word of the article. */
 export interface FuzzyMatch {
   /** The article's word key. */
@@ -62,6 +65,8 @@ export class FuzzyVocabulary {
   private readonly latin: string[] = [];
   private readonly hangul: { key: string; parts: string[][]; skeleton?: string }[] = [];
   private readonly latinSkeletons: { key: string; skeleton: string }[] = [];
+  /** Answers already given, by word (and whether it was written as a name); bounded by {@link FOUND_LIMIT}. */
+  private readonly found = new Map<string, FuzzyMatch[]>();
 
   constructor(keys: Iterable<string>) {
     for (const key of new Set(keys)) {
@@ -82,6 +87,17 @@ export class FuzzyVocabulary {
    * `name` says the user wrote the word as a name (capitalised): only names cross scripts from Latin.
    */
   nearest(key: string, name = false): FuzzyMatch[] {
+    // Questions repeat their words; the article's vocabulary does not change, so each answer holds.
+    const cacheKey = `${name ? 'N' : 'w'}${key}`;
+    const known = this.found.get(cacheKey);
+    if (known) return known;
+    const matches = this.search(key, name);
+    if (this.found.size >= FOUND_LIMIT) this.found.clear();
+    this.found.set(cacheKey, matches);
+    return matches;
+  }
+
+  private search(key: string, name: boolean): FuzzyMatch[] {
     const found: { match: FuzzyMatch; cost: number }[] = [];
     if (/^\p{Script=Hangul}+$/u.test(key)) {
       const parts = syllableParts(key);

@@ -146,7 +146,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const word = analyzed.key === predicate ? { ...analyzed, verbal: true } : analyzed;
     const vocabulary = resources.vocabulary;
     const unseen = vocabulary && !vocabulary.has(word.key) && !word.parts.some((p) => vocabulary.has(p));
-    const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key) })) : [];
+    const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key), verbal: false })) : [];
     concepts.push({ label: word.key, alternatives: [[word]], fuzzy, known: false, properName: !word.hangul && names.has(word.key) });
   }
   return { text: question, concepts, expandedText: [question, ...expansions, ...concepts.flatMap((c) => c.fuzzy.map((f) => f.key))].join(' ') };

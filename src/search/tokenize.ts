@@ -158,8 +158,8 @@ export interface AnalyzedWord {
   /** Extra tokens that also identify the word: Hangul bigrams of the stem, script runs of mixed words. */
   parts: string[];
   hangul: boolean;
-  /** Set by question analysis on the noun of a closing predicate with 하다 (`어디서 싸인함`): it names an action, as a verb does. */
-  verbal?: boolean;
+  /** Set by question analysis on the noun of a closing predicate with 하다 (`어디서 싸인함`): it names an action, as a verb does. Always present, so every word has one shape. */
+  verbal: boolean;
 }
 
 /** Analysed words by stopword list: articles and questions repeat their words, and stemming is the costly part. */
@@ -195,18 +195,18 @@ function analyzeUncached(word: string, stopwords: ReadonlySet<string>): Analyzed
       const sub = analyzeWord(run, stopwords);
       return sub ? [sub.key, ...sub.parts] : [];
     });
-    return { key: word, parts, hangul: hasHangul(word) };
+    return { key: word, parts, hangul: hasHangul(word), verbal: false };
   }
   if (hasHangul(word)) {
     if (KOREAN_LIGHT_VERB.test(word) || KOREAN_NOMINALISER.test(word)) return null;
     const stem = stripKoreanSuffix(word);
     if (stopwords.has(stem) || [...stem].length < 2) return null;
-    return { key: stem, parts: charNgrams(stem, 2).filter((g) => g !== stem), hangul: true };
+    return { key: stem, parts: charNgrams(stem, 2).filter((g) => g !== stem), hangul: true, verbal: false };
   }
-  if (/^\p{N}/u.test(word)) return { key: word, parts: [], hangul: false };
+  if (/^\p{N}/u.test(word)) return { key: word, parts: [], hangul: false, verbal: false };
   const stem = stemEnglish(withoutAccents(word));
   if (stopwords.has(stem) || stem.length < 2) return null;
-  return { key: stem, parts: [], hangul: false };
+  return { key: stem, parts: [], hangul: false, verbal: false };
 }
 
 /** Splits text into case-folded words (letters and digits, keeping `R&D` and `232조` whole). */

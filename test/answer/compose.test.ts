@@ -38,7 +38,7 @@ function ranked(passage: Passage, score: number, support = score, extra: Partial
 
 function question(intent: Intent = 'what', options: { language?: Language; yesNo?: boolean; text?: string; nothingAsked?: boolean } = {}): UnderstoodQuestion {
   const text = options.text ?? 'an invented question';
-  const concepts = options.nothingAsked ? [] : [{ label: 'invented', alternatives: [[{ key: 'invent', parts: [], hangul: false }]], fuzzy: [], known: false, properName: false }];
+  const concepts = options.nothingAsked ? [] : [{ label: 'invented', alternatives: [[{ key: 'invent', parts: [], hangul: false, verbal: false }]], fuzzy: [], known: false, properName: false }];
   return {
     question: text,
     language: options.language ?? 'en',

@@ -21,7 +21,7 @@ const word = (text: string): AnalyzedWord => {
 const concept = (alternatives: AnalyzedWord[][], fuzzy: string[] = []): Concept => ({
   label: alternatives[0]![0]!.key,
   alternatives,
-  fuzzy: fuzzy.map((key) => ({ key, parts: [], hangul: false })),
+  fuzzy: fuzzy.map((key) => ({ key, parts: [], hangul: false, verbal: false })),
   known: false,
   properName: false,
 });
@@ -184,7 +184,7 @@ describe('conceptMatch', () => {
   it('keeps a partial bigram match when it beats FUZZY_MATCH', () => {
     const long = word('국제우주정거장사업'); // eight bigrams: seven of them make 0.875
     expect(long.parts).toHaveLength(8);
-    const c: Concept = { ...concept([[long]]), fuzzy: [{ key: '국제우주정거장사엽', parts: [], hangul: true }] };
+    const c: Concept = { ...concept([[long]]), fuzzy: [{ key: '국제우주정거장사엽', parts: [], hangul: true, verbal: false }] };
     expect(conceptMatch(c, new Set(['국제우주정거장사엽']))).toBe(FUZZY_MATCH);
     expect(conceptMatch(c, new Set(['국제우주정거장사엽', ...long.parts.slice(0, 7)]))).toBe(7 / 8);
   });
