@@ -176,7 +176,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
 
   function retrieve(understood: UnderstoodQuestion, k: number, answeredBefore?: ReadonlySet<string>): Promise<RankedPassage[]> {
     // A question that names the headline or sub-headlines wants those lines, not the body; one that asks
-    // where, when, who or how many about what the line says ("부제에 '라운드테이블 개최'라던데 어디서 열렸어?")
+    // where, when, who or how many about what the line says ("부제에 '박람회 개최'라던데 어디서 열렸어?")
     // only points at them, so they rank like body sentences and the one with the place or number comes first.
     const named = understood.structure;
     const pointsAt = named !== null && REFERS_TO_STRUCTURE.has(understood.intent);

@@ -59,7 +59,7 @@ interface Alias {
 interface ParticipantWords {
   companies: Alias[];
   people: Alias[];
-  /** Keys of the event's name in both languages, without country words (`Korea` in "Korea–US business roundtable" names no event). */
+  /** Keys of the event's name in both languages, without country words (`Freedonia` in "Freedonia–Sylvania trade fair" names no event). */
   event: ReadonlySet<string>;
 }
 
@@ -203,7 +203,7 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
 
   // A misspelt name (`Qualcom`, `콸컴`) reaches the company through the article word it was matched to.
   const misspelt = new Set(understood.query.concepts.flatMap((c) => c.fuzzy.map((f) => f.key)));
-  // A question word read as a misspelling of this alias (`qualcom` for `qualcomm`).
+  // A question word read as a misspelling of this alias (`acmee` for `acme`).
   const misspeltAs = (word: string, alias: Alias) => understood.query.concepts.some((c) => c.label === analyzeWord(word)?.key && c.fuzzy.some((f) => f.key === alias.wordKey));
   // Another name of someone in the glossary (`Jay Y. Lee`) reaches them through the glossary entry the question matched.
   const glossaryForms = new Set(understood.query.concepts.filter((c) => c.known).flatMap((c) => c.alternatives.map(formKey)));

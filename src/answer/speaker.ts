@@ -21,7 +21,7 @@ export function speakerConcepts(question: string, concepts: readonly Concept[], 
   if (phrase === null) return [];
   const keys = new Set(analyze(phrase).map((w) => w.key));
   const named = concepts.filter((c) => c.alternatives.some((a) => a.some((w) => keys.has(w.key))));
-  // Only a person or a body speaks: a name, or a title ("the ministers"); "the roundtable" is where things were said.
+  // Only a person or a body speaks: a name, or a title ("the ministers"); "the fair" is where things were said.
   // A Korean speaker is marked as the subject or topic (`X는 뭐라고`), which an event rarely is.
   return named.some((c) => c.properName) || TITLE.test(phrase) || /\p{Script=Hangul}/u.test(phrase) ? named : [];
 }
@@ -77,8 +77,8 @@ const readings = new WeakMap<Passage, Map<string, boolean>>();
 
 /**
  * True when the passage reports someone else speaking: its subject, read outside quotations, is
- * named and is not the asked speaker ("The ministry said, 'Raimondo came with *Biden*…'" or "Korea
- * and the US agreed…, on the occasion of *Biden*'s visit" for "What did Biden say?"). A sentence
+ * named and is not the asked speaker ("The council said, 'Hale came with *Okafor*…'" or "The two
+ * towns agreed…, on the occasion of *Okafor*'s visit" for "What did Okafor say?"). A sentence
  * whose subject is a pronoun or carried over ("He also stressed", "아울러 …") may be theirs.
  */
 export function reportsAnotherSpeaker(speaker: readonly Concept[], passage: Passage): boolean {
