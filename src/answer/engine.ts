@@ -185,12 +185,17 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     const chosen = structure === null || understood.ordinal === null ? null : nthOfKind(structure, understood.ordinal);
     const instances = asksForInstances(understood.question);
     const markers = understood.question.match(LIST_MARKERS) ?? [];
+    /** The bonus of a heading the question names (null for any other passage, which the kind of answer ranks). */
+    const headingBonus = (p: Passage): number | null => {
+      if (structure === null) return null;
+      if (p.sentence.kind === structure) return chosen === null || chosen.has(p.key) ? STRUCTURE_BOOST : null;
+      // People call any heading "the title" (제목): a sub-headline or section head that holds the question's words may be the one meant.
+      return structure === 'headline' && chosen === null && p.sentence.kind !== 'paragraph' ? STRUCTURE_BOOST / 2 : null;
+    };
     const keys = understood.yesNo ? null : questionKeys(understood.query);
     return retriever.retrieve(understood.query, k, (p) => {
       const unpenalised = pointsAt && p.sentence.kind === named ? DEFAULT_SHAPE_WEIGHTS.heading : 0;
-      // People call any heading "the title" (제목): a sub-headline or section head that holds the question's words may be the one meant.
-      const otherHeading = structure === 'headline' && chosen === null && p.sentence.kind !== 'paragraph' && p.sentence.kind !== structure;
-      const shape = structure !== null && p.sentence.kind === structure && (chosen === null || chosen.has(p.key)) ? STRUCTURE_BOOST : otherHeading ? STRUCTURE_BOOST / 2 : intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
+      const shape = headingBonus(p) ?? intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
       // Speech reported by someone else, which only mentions the asked speaker, is not theirs: no bonus for its shape.
       const notTheirs = reportsAnotherSpeaker(understood.speaker, p) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
       // A question that quotes a list marker ("▲ 의제") points at the sentence that uses it.

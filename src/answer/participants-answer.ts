@@ -158,6 +158,12 @@ function askedAbout(question: string, name: string): boolean {
   return new RegExp(`${escape(name)}(?:\\s+[가-힣]{1,4}?)?${KOREAN_SUBJECT}(?=\\s|[?!.,]|$)`, 'u').test(question);
 }
 
+/** Titles that make a name a person's: a list of companies does not settle whether a person came. */
+const PERSON_TITLE = /대통령|총리|장관|의원|회장|부회장|사장|대표|대사|씨(?![가-힣])|\b(?:president|prime minister|minister|secretary|senator|ambassador|chairman|chairwoman|ceo|mr|mrs|ms|dr)\b/iu;
+
+/** Intents the participants list cannot answer: it names who came, not the place, the time, an amount or a reason. */
+const NOT_ABOUT_WHO: ReadonlySet<string> = new Set(['where', 'when', 'how-much', 'why']);
+
 /**
  * Answers "who attended", "which companies", "how many companies" and "who came from X" from the
  * verified participant list of a document, complete and exact, citing the sentences that list them.
@@ -165,12 +171,6 @@ function askedAbout(question: string, name: string): boolean {
  * sentence naming the participants carries at least half as much of the question as the best-ranked one; otherwise it returns null and the
  * ranked sentences answer.
  */
-/** Titles that make a name a person's: a list of companies does not settle whether a person came. */
-const PERSON_TITLE = /대통령|총리|장관|의원|회장|부회장|사장|대표|대사|씨(?![가-힣])|\b(?:president|prime minister|minister|secretary|senator|ambassador|chairman|chairwoman|ceo|mr|mrs|ms|dr)\b/iu;
-
-/** Intents the participants list cannot answer: it names who came, not the place, the time, an amount or a reason. */
-const NOT_ABOUT_WHO: ReadonlySet<string> = new Set(['where', 'when', 'how-much', 'why']);
-
 export function answerFromParticipants(input: ParticipantQuestion): Composition | null {
   const { question: understood, participants } = input;
   const { language, intent } = understood;

@@ -1,4 +1,4 @@
-import { conceptMatch, type Concept } from '../search/query.js';
+import { analyzeQuestionText, conceptMatch, type Concept } from '../search/query.js';
 import type { Passage } from '../search/passages.js';
 import { analyzeText } from '../search/tokenize.js';
 
@@ -16,10 +16,10 @@ export function askedSpeakerPhrase(question: string): string | null {
 }
 
 /** The question's concepts that name its speaker (with their glossary forms in both languages). */
-export function speakerConcepts(question: string, concepts: readonly Concept[], analyze: (text: string) => { key: string }[]): Concept[] {
+export function speakerConcepts(question: string, concepts: readonly Concept[]): Concept[] {
   const phrase = askedSpeakerPhrase(question);
   if (phrase === null) return [];
-  const keys = new Set(analyze(phrase).map((w) => w.key));
+  const keys = new Set(analyzeQuestionText(phrase).map((w) => w.key));
   const named = concepts.filter((c) => c.alternatives.some((a) => a.some((w) => keys.has(w.key))));
   // Only a person or a body speaks: a name, or a title ("the ministers"); "the fair" is where things were said.
   // A Korean speaker is marked as the subject or topic (`X는 뭐라고`), which an event rarely is.

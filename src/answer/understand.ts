@@ -1,5 +1,5 @@
 import type { GlossaryMatcher } from '../search/glossary.js';
-import { analyzeQuery, analyzeQuestionText, capitalisedWords, type AnalyzedQuery, type Concept, type QueryResources } from '../search/query.js';
+import { analyzeQuery, capitalisedWords, type AnalyzedQuery, type Concept, type QueryResources } from '../search/query.js';
 import { speakerConcepts } from './speaker.js';
 import { isVerbLike, looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
 import { detectIntent, detectSubtype, type AnswerSubtype, type Intent } from './intent.js';
@@ -62,6 +62,9 @@ const ORDINALS: [RegExp, number][] = [
   [/\b(?:fourth|4th)\b|네\s*번째|넷째/iu, 4],
   [/\b(?:last|final)\b|마지막/iu, -1],
 ];
+
+/** Every position word at once, to leave them out of what is searched. */
+const ORDINAL_WORDS = new RegExp(ORDINALS.map(([pattern]) => pattern.source).join('|'), 'giu');
 
 /** The position a question gives the heading it names ("the second sub-headline" → 2, "마지막 소제목" → -1); null when it gives none. */
 export function askedOrdinal(question: string): number | null {
@@ -128,7 +131,7 @@ export function understandQuestion(question: string, context: UnderstandingConte
   // So do a request's frame ("Give me the names…", "show us who…") and a summary's ("the main points").
   const structure = askedStructure(question);
   // "The second sub-headline": the position picks the line, it is nothing to find in it.
-  const positioned = structure === null ? reading : ORDINALS.reduce((text, [pattern]) => text.replace(new RegExp(pattern.source, 'giu'), ' '), reading);
+  const positioned = structure === null ? reading : reading.replace(ORDINAL_WORDS, ' ');
   const query = analyzeQuery(positioned.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, '$1'), context);
   const unseen = context.unseenWords(query);
   // "What does the headline say?" asks for the line itself, not for someone's reported words.
@@ -147,6 +150,6 @@ export function understandQuestion(question: string, context: UnderstandingConte
     // Inflected verbs are mostly paraphrase; an unseen noun is more likely content the article lacks.
     unseenShare: query.concepts.length === 0 ? 0 : unseen.filter((w) => !isVerbLike(w)).length / query.concepts.length,
     summary: query.concepts.length === 0 && hasSummaryCue(reading),
-    speaker: subtype === 'statement' ? speakerConcepts(reading, query.concepts, analyzeQuestionText) : [],
+    speaker: subtype === 'statement' ? speakerConcepts(reading, query.concepts) : [],
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { askedSpeakerPhrase, reportsAnotherSpeaker, speakerConcepts } from '../../src/answer/speaker.js';
-import { analyzeQuery, analyzeQuestionText } from '../../src/search/query.js';
+import { analyzeQuery } from '../../src/search/query.js';
 import { tinyPassages } from '../search/tiny-corpus.js';
 
 const [ministryQuote, okaforSaid, pronounSaid, carriedOver, koreanTopic, occasion] = tinyPassages([
@@ -12,7 +12,7 @@ const [ministryQuote, okaforSaid, pronounSaid, carriedOver, koreanTopic, occasio
   { sentences: ["On the occasion of Okafor's visit, the two towns agreed to share the ferry."] },
 ]);
 
-const speaker = (question: string) => speakerConcepts(question, analyzeQuery(question).concepts, analyzeQuestionText);
+const speaker = (question: string) => speakerConcepts(question, analyzeQuery(question).concepts);
 
 describe('askedSpeakerPhrase', () => {
   it('reads who is asked to have spoken, in English and Korean', () => {
