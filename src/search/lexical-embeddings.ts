@@ -17,19 +17,44 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** Weighted features of a text: words, and character n-grams that survive Korean inflection. */
-function features(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
+/** One hashed feature of a word: its name (for IDF), its hash and its weight. */
+interface WordFeature {
+  name: string;
+  hash: number;
+  weight: number;
+}
+
+/** The features of an analysed word, and their hashes, worked out once per word (questions reuse the article's words). */
+const wordFeatureCache = new Map<string, readonly WordFeature[]>();
+const WORD_FEATURE_CACHE_LIMIT = 20_000;
+
+function wordFeatures(key: string, hangul: boolean): readonly WordFeature[] {
+  const cached = wordFeatureCache.get(key);
+  if (cached) return cached;
+  const found: WordFeature[] = [];
+  const add = (name: string, weight: number) => found.push({ name, hash: fnv1a(name), weight });
+  add(`w:${key}`, 1);
+  if (hangul) {
+    for (const g of charNgrams(key, 2)) add(`2:${g}`, 0.7);
+    for (const g of charNgrams(key, 3)) add(`3:${g}`, 0.8);
+  } else if (!/^\p{N}/u.test(key) && !hasHangul(key)) {
+    for (const g of charNgrams(`<${key}>`, 3)) add(`3:${g}`, 0.4);
+  }
+  if (wordFeatureCache.size >= WORD_FEATURE_CACHE_LIMIT) wordFeatureCache.clear();
+  wordFeatureCache.set(key, found);
+  return found;
+}
+
+/** Weighted features of a text (words, and character n-grams that survive Korean inflection), each with its summed weight. */
+function features(text: string): Map<string, { hash: number; weight: number }> {
+  const counts = new Map<string, { hash: number; weight: number }>();
   for (const raw of splitWords(text)) {
     const word = analyzeWord(raw);
     if (!word) continue;
-    add(`w:${word.key}`, 1);
-    if (word.hangul) {
-      for (const g of charNgrams(word.key, 2)) add(`2:${g}`, 0.7);
-      for (const g of charNgrams(word.key, 3)) add(`3:${g}`, 0.8);
-    } else if (!/^\p{N}/u.test(word.key) && !hasHangul(word.key)) {
-      for (const g of charNgrams(`<${word.key}>`, 3)) add(`3:${g}`, 0.4);
+    for (const feature of wordFeatures(word.key, word.hangul)) {
+      const seen = counts.get(feature.name);
+      if (seen) seen.weight += feature.weight;
+      else counts.set(feature.name, { hash: feature.hash, weight: feature.weight });
     }
   }
   return counts;
@@ -68,16 +93,16 @@ export class LexicalEmbeddings extends Embeddings {
 
   /** Embeds synchronously (the work is pure arithmetic); the async methods wrap this. */
   embedSync(text: string): number[] {
-    const vector = new Float64Array(this.dimension);
-    for (const [feature, tf] of features(text)) {
-      const h = fnv1a(feature);
+    const vector = new Array<number>(this.dimension).fill(0);
+    for (const [feature, { hash: h, weight: tf }] of features(text)) {
       const weight = (1 + Math.log(tf)) * (this.idf ? (this.idf.get(feature) ?? this.maxIdf) : 1);
       vector[h % this.dimension]! += h & 0x80000000 ? -weight : weight;
     }
     let norm = 0;
-    for (const v of vector) norm += v * v;
+    for (let i = 0; i < vector.length; i++) norm += vector[i]! * vector[i]!;
     norm = Math.sqrt(norm) || 1;
-    return Array.from(vector, (v) => v / norm);
+    for (let i = 0; i < vector.length; i++) vector[i]! /= norm;
+    return vector;
   }
 
   override async embedDocuments(documents: string[]): Promise<number[][]> {

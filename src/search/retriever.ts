@@ -155,7 +155,8 @@ export class HybridRetriever {
     let covered = 0;
     let missing = 0;
     let coversNames = true;
-    query.concepts.forEach((concept, i) => {
+    for (let i = 0; i < query.concepts.length; i++) {
+      const concept = query.concepts[i]!;
       total += weights[i]!;
       const own = conceptMatch(concept, passage.tokens);
       const borrowed = context && own < 1 ? this.weights.context * conceptMatch(concept, context.tokens) : 0;
@@ -164,7 +165,7 @@ export class HybridRetriever {
         missing = Math.max(missing, weights[i]!);
         if (isName?.[i]) coversNames = false;
       }
-    });
+    }
     return { support: total === 0 ? 0 : covered / total, coversNames, missingFocus: total === 0 ? 0 : missing / total };
   }
 
