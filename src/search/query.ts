@@ -8,6 +8,8 @@ import { analyzeWord, foldCase, FUNCTION_WORDS, hasHangul, hasLightVerb, splitWo
  */
 export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
   ...FUNCTION_WORDS,
+  // Korean discourse connectives and demonstratives of chat (`그래서 결론이 뭐임`, `근데 이거`)
+  '그래서', '그럼', '그러면', '그런데', '근데', '그러니까', '그니까', '암튼', '아무튼', '하지만', '그래도', '이거', '저거', '요거', '이건', '저건',
   // Korean question words, requests, fillers and politeness
   '누구', '누가', '누군', '누군지', '무엇', '무엇을', '뭐', '뭐야', '뭐지', '뭔가', '뭔지', '뭘', '무슨', '어떤', '어떻게', '어땠',
   '언제', '어디', '어디서', '어디에서', '왜', '몇', '몇개', '몇곳', '몇명', '얼마', '얼마나', '알려줘', '알려주세요',
@@ -39,9 +41,13 @@ const LONE_SYLLABLE_WITH_PARTICLE = /^[가-힣](?:은|는|을|를)$/u;
 /** Particles and bound nouns standing apart (`1월 부터`, `때문에`): grammar, not content. */
 const KOREAN_FREE_GRAMMAR = /^(?:부터|까지|만에|때문|때문에|때문인가|통해|통해서|위해|위해서|대해|대해서|관해|관해서|중에|중에서)$/u;
 
+/** Bare consonants and vowels (`ㅇㅋ`, `ㅋㅋ`, `ㅠㅠ`): chat noise, not words. */
+const JAMO_ONLY = /^[\u3131-\u318E]+$/u;
+
 /** One content word of a question, analysed with the question-side rules. */
 export function analyzeQuestionWord(word: string): AnalyzedWord | null {
   if (hasHangul(word)) {
+    if (JAMO_ONLY.test(word)) return null;
     if (KOREAN_QUESTION_WORD.test(word) || KOREAN_COUNTER.test(word)) return null;
     if (LONE_SYLLABLE_WITH_PARTICLE.test(word) || KOREAN_FREE_GRAMMAR.test(word)) return null;
     if (HOW_MANY_PREFIX.test(word)) return word.length > 1 ? analyzeQuestionWord(word.replace(HOW_MANY_PREFIX, '')) : null;

@@ -54,6 +54,11 @@ describe('analyzeQuestionText', () => {
     expect(keys('몇개국이 참가했어?')).toEqual(['개국', '참가']);
   });
 
+  it('drops bare jamo (ㅇㅋ, ㅋㅋ) and the connectives and demonstratives of chat (그래서, 근데, 이거)', () => {
+    expect(keys('ㅇㅋ 그래서 축제 결론이 뭐임 ㅋㅋ')).toEqual(['축제', '결론']);
+    expect(keys('근데 이거 도서관 예산은?')).toEqual(['도서관', '예산']);
+  });
+
   it('drops question words glued to endings (누구였어, 어디어디)', () => {
     expect(keys('우승자는 누구였어')).toEqual(['우승자']);
     expect(keys('어디어디 들렀어')).not.toContain('어디어디');
