@@ -9,9 +9,16 @@ const FOUND_LIMIT = 10_000;
 export interface FuzzyMatch {
   /** The article's word key. */
   key: string;
-  /** `spelling`: the same script, a few letters off; `romanization`: Hangul and Latin forms of one name. */
-  via: 'spelling' | 'romanization';
+  /**
+   * `spelling`: the same script, a few letters off; `derivation`: one English stem begins the other
+   * (`religi`/`religion`, `discov`/`discoveri`); `romanization`: Hangul and Latin forms of one name.
+   */
+  via: 'spelling' | 'derivation' | 'romanization';
 }
+
+/** Shortest English stems compared as one word family, and the most letters one may add to the other. */
+const MIN_DERIVED_STEM = 5;
+const MAX_DERIVED_EXTRA = 3;
 
 /** Edits allowed for a Latin misspelling: none for short words (`china` is not `chinese`), one or two for longer ones. */
 function allowedEdits(length: number): number {
@@ -57,7 +64,7 @@ function skeleton(latin: string): string {
 
 /**
  * Finds the article's words closest to a word it does not contain: Latin by edit distance
- * (`alexandr` → `alexandra`), Hangul one jamo apart (`롸이트` → `뤄이트`, `마르코나` → `마르쿄나`, via es-hangul), and
+ * (`alexandr` → `alexandra`) or by derivation (`religi` → `religion`), Hangul one jamo apart (`롸이트` → `뤄이트`, `마르코나` → `마르쿄나`, via es-hangul), and
  * names across scripts by romanization (`알렉산드라` ↔ `alexandra`). Short words are never matched, so
  * common words do not drift to another word.
  */
@@ -118,6 +125,14 @@ export class FuzzyVocabulary {
         if (word === key || Math.abs(word.length - key.length) > edits) continue;
         const d = distance(key, word);
         if (d <= edits) found.push({ match: { key: word, via: 'spelling' }, cost: d / key.length });
+      }
+      // The stemmer leaves derived forms apart (religious → religi, religion → religion); one stem beginning the other, a few letters longer, is one word family.
+      if (key.length >= MIN_DERIVED_STEM) {
+        for (const word of this.latin) {
+          if (word === key || word.length < MIN_DERIVED_STEM || Math.abs(word.length - key.length) > MAX_DERIVED_EXTRA) continue;
+          const [shorter, longer] = word.length < key.length ? [word, key] : [key, word];
+          if (longer.startsWith(shorter) && !found.some((f) => f.match.key === word)) found.push({ match: { key: word, via: 'derivation' }, cost: 0.5 + (longer.length - shorter.length) / longer.length });
+        }
       }
       const latin = skeleton(key);
       if (name && latin.length >= 5) {

@@ -23,6 +23,16 @@ describe('FuzzyVocabulary: Latin spelling', () => {
     expect(keysNear(vocabulary, 'dalacruux')).toEqual([]);
   });
 
+  it('matches English stems of one word family, one beginning the other (religi → religion), but not short stems or far longer words', () => {
+    const family = new FuzzyVocabulary(['religion', 'discoveri', 'germani', 'garden', 'gardenership', 'state']);
+    expect(family.nearest('religi')).toEqual([{ key: 'religion', via: 'derivation' }]);
+    expect(keysNear(family, 'discov')).toEqual(['discoveri']);
+    expect(keysNear(family, 'german')).toEqual(['germani']);
+    expect(keysNear(family, 'gard')).toEqual([]);
+    expect(keysNear(family, 'garden')).toEqual([]);
+    expect(keysNear(family, 'stat')).toEqual([]);
+  });
+
   it('never returns the word itself', () => {
     expect(keysNear(vocabulary, 'garden')).toEqual([]);
   });
