@@ -61,6 +61,8 @@ const EVAL_SETS = [
   { name: 'English (blind2)', file: 'test/eval/blind2.en.json' },
   { name: 'Korean (blind3)', file: 'test/eval/blind3.ko.json' },
   { name: 'English (blind3)', file: 'test/eval/blind3.en.json' },
+  { name: 'Korean (blind4)', file: 'test/eval/blind4.ko.json' },
+  { name: 'English (blind4)', file: 'test/eval/blind4.en.json' },
 ];
 
 async function openEngine(rebuild = false): Promise<QaEngine> {
