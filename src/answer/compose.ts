@@ -191,7 +191,8 @@ export function composeAnswer(ranked: readonly RankedPassage[], question: Unders
     const related = ranked.slice(0, policy.relatedCount).map((r, i) => toCitation(r, i + 1, language));
     return { answered: false, answer: NOT_IN_ARTICLE[language], citations: [], related, confidence };
   }
-  const list = question.intent === 'list';
+  // "What are the subheadlines?", "◇ 중간 제목 두 개": every heading of the kind named, nothing else asked of them, reads like a list.
+  const list = question.intent === 'list' || (question.structure !== null && question.ordinal === null && question.query.concepts.length === 0);
   const limit = list ? policy.maxListCitations : policy.maxCitations;
   const ratio = list ? policy.listRatio : policy.followerRatio;
   const chosen: RankedPassage[] = [best];
@@ -208,9 +209,9 @@ export function composeAnswer(ranked: readonly RankedPassage[], question: Unders
     length += text.length + 5;
     chosen.push(candidate);
   }
-  // Citations stay most relevant first (the contract); a list reads in article order.
+  // Citations stay most relevant first (the contract); a list, and headings asked for by name, read in article order.
   const citations = chosen.map((r, i) => toCitation(r, i + 1, language));
-  const reading = list ? [...chosen].sort((a, b) => a.passage.sentence.ordinal - b.passage.sentence.ordinal) : chosen;
+  const reading = list || question.structure !== null ? [...chosen].sort((a, b) => a.passage.sentence.ordinal - b.passage.sentence.ordinal) : chosen;
   const body = reading.map((r) => `${answerText(r, language)} [${chosen.indexOf(r) + 1}]`).join(' ');
   return { answered: true, answer: `${lead(question, best, answerText(best, language), policy)}${body}`, citations, related: [], confidence };
 }

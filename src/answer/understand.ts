@@ -39,8 +39,8 @@ const KOREAN_YES_NO_ENDING = /(?:어|아|았|었|나요|니|냐|까|죠|지|요|
 
 const HEADLINE_WORDS = /(?<!부|소)제목|헤드라인|표제|\bheadline|(?<!\b(?:job|official|formal|his|her|their)\s+)\btitle\b/iu;
 const SUBHEADLINE_WORDS = /부제|\bsub-?(?:head(?:line|ing)?|title)s?\b/iu;
-/** The heads of the sections inside the body (◇ lines), which Korean calls 소제목 or 중간제목. */
-const SECTION_WORDS = /소제목|중간[^?.!]{0,12}?제목|\bsection\s+(?:head(?:ing|er|line)?|title)s?\b|\bcross-?heads?\b/iu;
+/** The heads of the sections inside the body (◇ lines), which Korean calls 소제목 or 중간제목; the ◇ marker alone names them too. */
+const SECTION_WORDS = /소제목|중간[^?.!]{0,12}?제목|\bsection\s+(?:head(?:ing|er|line)?|title)s?\b|\bcross-?heads?\b|[◇◆](?:\s*(?:section|heading|head(?:er|line)?|title|part|line)s?\b)?/iu;
 
 /** A structure word with the count or marker before it ("the two ◇ section headings", "both sub-headlines", "소제목 두 개"). */
 const STRUCTURE_CUE = new RegExp(
@@ -132,7 +132,10 @@ export function understandQuestion(question: string, context: UnderstandingConte
   const structure = askedStructure(question);
   // "The second sub-headline": the position picks the line, it is nothing to find in it.
   const positioned = structure === null ? reading : reading.replace(ORDINAL_WORDS, ' ');
-  const query = analyzeQuery(positioned.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, '$1'), context);
+  const analyzed = analyzeQuery(positioned.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, '$1'), context);
+  // "◇ 달린 중간 제목", "the lines marked ◇": a verb the article never uses only describes the headings asked for; there is nothing to find.
+  const describing = structure === null ? [] : context.unseenWords(analyzed).filter(isVerbLike);
+  const query = describing.length === 0 ? analyzed : { ...analyzed, concepts: analyzed.concepts.filter((c) => !c.alternatives.flat().every((w) => describing.includes(w))) };
   const unseen = context.unseenWords(query);
   // "What does the headline say?" asks for the line itself, not for someone's reported words.
   const named = detectSubtype(reading);

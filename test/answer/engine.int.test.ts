@@ -378,6 +378,16 @@ describe('yes/no questions about names the article never uses', () => {
   });
 });
 
+describe('headings asked for by name', () => {
+  it.each(['부제 뭐야', 'What are the three subheads under the title?'])('gives every sub-headline for "%s", read in article order', async (q) => {
+    const result = await engine.ask(q);
+    expect(result.citations.map((c) => c.id).sort()).toEqual(['S2', 'S3', 'S4']);
+    const at = (id: string) => result.answer.indexOf(`[${result.citations.findIndex((c) => c.id === id) + 1}]`);
+    expect(at('S2')).toBeLessThan(at('S3'));
+    expect(at('S3')).toBeLessThan(at('S4'));
+  });
+});
+
 describe('summaries and questions that name nothing', () => {
   it.each(['이 기사 요약해줘', '이 기사 뭐에 관한 거야?', '기사 내용 정리해줘', 'Summarize the article', 'tl;dr', 'What is this story about?', 'main points?'])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
     const result = await engine.ask(q);

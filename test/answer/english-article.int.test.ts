@@ -55,6 +55,14 @@ describe('an English article with no sidecar', () => {
     }
   });
 
+  it('gives every section heading when asked for them all, read in article order', async () => {
+    for (const q of ['What are the section headings?', 'What are the two section headings under the headline?']) {
+      const result = await engine.ask(q);
+      expect(result.citations.map((c) => textOf(c.id)).sort(), q).toEqual(['What changed', 'What comes next']);
+      expect(result.answer.indexOf('What changed'), q).toBeLessThan(result.answer.indexOf('What comes next'));
+    }
+  });
+
   it('leads a cost question with the amount, not the "two" of "two-year"', async () => {
     const result = await engine.ask('How much did the repair cost?');
     expect(result.answer).toMatch(/^84 million: /);

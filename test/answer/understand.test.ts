@@ -54,6 +54,15 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understood.query.concepts.find((c) => c.fuzzy.length > 0)?.fuzzy.map((f) => f.key)).toEqual(['okafor']);
   });
 
+  it('drops a verb the article never uses from a question that names headings: it only describes them (◇ 달린 중간 제목)', () => {
+    expect(understand('◇ 달린 중간 제목 두 개 뭐였지?').query.concepts).toEqual([]);
+    expect(understand('What are the subheads under the title?').query.concepts).toEqual([]);
+    // An unseen noun stays: the headings may not be about it, and the answer should say so.
+    expect(understand('소제목에 날씨 얘기 나와?').query.concepts.map((c) => c.label)).toEqual(['날씨']);
+    // Without a heading named, the unseen verb stays content.
+    expect(understand('예산 달린 계약 뭐야?').query.concepts.map((c) => c.label)).toContain('달린');
+  });
+
   it('reports an unseen Korean noun without its particle, but not an unseen verb', () => {
     expect(understand('젤웨거는 예산을 승인했어?').unknownNames).toEqual(['젤웨거']);
     expect(understand('항구 예산이 줄었어?').unknownNames).toEqual([]);
@@ -131,6 +140,7 @@ describe('askedStructure', () => {
     ['제목이 뭐야?', 'headline'], ['What does the headline say?', 'headline'],
     ['부제에 뭐라고 나와?', 'subheadline'], ['What do the three sub-headlines say?', 'subheadline'],
     ['소제목 두 개 뭐였지?', 'section'], ['중간 제목은?', 'section'], ['본문 중간에 나오는 제목 뭐야?', 'section'], ['What are the two section headings?', 'section'],
+    ["what's the title of the second ◇ section?", 'section'], ['◇ 표시 줄들 뭐라고 돼 있어?', 'section'], ['What do the ◆ lines say?', 'section'],
     ['Which section of the law did they cite?', null], ['다리는 언제 열렸어?', null],
   ])('"%s" → %s', (question, structure) => {
     expect(askedStructure(question)).toBe(structure);

@@ -54,6 +54,12 @@ describe('analyzeQuestionText', () => {
     expect(keys('몇개국이 참가했어?')).toEqual(['개국', '참가']);
   });
 
+  it('drops English prepositions and determiners (under, each, between) and 그대로', () => {
+    expect(keys('What did each mayor say about the bridge under the river?')).toEqual(['mayor', 'bridg', 'river']);
+    expect(keys('ties between the two towns')).toEqual(['ti', 'two', 'town']);
+    expect(keys('예산 그대로 알려줘')).toEqual(['예산']);
+  });
+
   it('drops bare jamo (ㅇㅋ, ㅋㅋ) and the connectives and demonstratives of chat (그래서, 근데, 이거)', () => {
     expect(keys('ㅇㅋ 그래서 축제 결론이 뭐임 ㅋㅋ')).toEqual(['축제', '결론']);
     expect(keys('근데 이거 도서관 예산은?')).toEqual(['도서관', '예산']);
