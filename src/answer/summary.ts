@@ -1,7 +1,7 @@
 import type { Passage } from '../search/passages.js';
 
 /** Phrases that only ask for a summary ("main points", "sum it up"): no words to search for. */
-export const SUMMARY_FRAME = /\b(?:key|main) (?:points?|takeaways?)\b|\bhighlights\b|\bsum (?:it |this |that )?up\b/giu;
+export const SUMMARY_FRAME = /\b(?:key|main) (?:points?|takeaways?)\b|\bhighlights\b|\bsum (?:it |this |that )?up\b|\bbottom line\b|\bin a nutshell\b|\bin (?:one|a single) (?:line|sentence)\b|결론(?:은|이|만)?|요점(?:은|이|만)?|한\s*줄\s*(?:로|요약|정리)?|한\s*문장\s*(?:으로)?/giu;
 
 /**
  * A request for the gist of the article rather than a fact in it: "요약해줘", "무슨 내용이야?",

@@ -389,12 +389,18 @@ describe('headings asked for by name', () => {
 });
 
 describe('summaries and questions that name nothing', () => {
-  it.each(['이 기사 요약해줘', '이 기사 뭐에 관한 거야?', '기사 내용 정리해줘', 'Summarize the article', 'tl;dr', 'What is this story about?', 'main points?'])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
+  it.each(['이 기사 요약해줘', '이 기사 뭐에 관한 거야?', '기사 내용 정리해줘', '그래서 결론이 뭐임? 한 줄로', 'Summarize the article', 'tl;dr', 'What is this story about?', 'main points?', "what's the bottom line?"])('sums the article up for "%s": headline, sub-headlines and lead, quoted in article order', async (q) => {
     const result = await engine.ask(q);
     expect(result.answered).toBe(true);
     expect(result.citations.map((c) => c.id)).toEqual(['S1', 'S2', 'S3', 'S5']);
     const raw = engine.corpus.raw.get(SLUG)!;
     for (const c of result.citations) expect(raw.includes(c.text)).toBe(true);
+  });
+
+  it('reads 결론 and "bottom line" as a summary only when nothing else is named', async () => {
+    const understood = (await engine.inspect('회담 결론이 뭐야?', 3)).understood;
+    expect(understood.summary).toBe(false);
+    expect(understood.query.concepts.map((c) => c.label)).toEqual(['회담']);
   });
 
   it('declines a question that names nothing, asking for something to look for, instead of quoting a random sentence', async () => {
