@@ -124,6 +124,22 @@ function writtenAsName(question: string, start: number, end: number): boolean {
 }
 
 /** The last word of a text, when it is Hangul (a Korean question's predicate); found without splitting the whole text. */
+/** The bound nouns that an adnominal verb form modifies (`거`, `것`, `건`, `게`, `걸`), with their endings. */
+const BOUND_NOUN = /^(?:거|것|건|게|걸)/u;
+
+/** Final-consonant indices of a Hangul syllable: ㄴ and ㄹ, which close the adnominal endings -ㄴ and -ㄹ (`꺼낸`, `할`). */
+const JONGSEONG_NIEUN = 4;
+const JONGSEONG_RIEUL = 8;
+
+/** True for a Korean word in an adnominal form: ending in 는 or 던, or in a syllable closed by ㄴ or ㄹ (`모이는`, `했던`, `꺼낸`, `갈`). */
+function isAdnominal(word: string): boolean {
+  if (/(?:는|던)$/u.test(word)) return true;
+  const code = word.charCodeAt(word.length - 1) - 0xac00;
+  if (code < 0 || code >= 11172) return false;
+  const final = code % 28;
+  return final === JONGSEONG_NIEUN || final === JONGSEONG_RIEUL;
+}
+
 function lastWord(text: string): string | undefined {
   return /[가-힣]+(?=[^\p{L}\p{N}]*$)/u.exec(text)?.[0];
 }
@@ -152,8 +168,13 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   // A Korean question ends in its predicate: a noun there with 하다 (`어디서 싸인함`) names the action asked about, which paraphrase varies as it varies verbs.
   const last = lastWord(rest);
   const predicate = last !== undefined && hasLightVerb(last) ? analyzeQuestionWord(last)?.key : undefined;
-  for (const analyzed of analyzeQuestionText(rest)) {
-    const word = analyzed.key === predicate ? { ...analyzed, verbal: true } : analyzed;
+  const raws = splitWords(rest);
+  for (const [i, raw] of raws.entries()) {
+    const analyzed = analyzeQuestionWord(raw);
+    if (!analyzed) continue;
+    // Before the bound noun 거/것 (`모이는 거임?`, `나갈 거야`) a word in -는/-ㄴ/-ㄹ modifies it: a verb, however its stem looks.
+    const modifiesBoundNoun = isAdnominal(raw) && BOUND_NOUN.test(raws[i + 1] ?? '');
+    const word = analyzed.key === predicate || modifiesBoundNoun ? { ...analyzed, verbal: true } : analyzed;
     const vocabulary = resources.vocabulary;
     const unseen = vocabulary && !vocabulary.has(word.key) && !word.parts.some((p) => vocabulary.has(p));
     const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key), verbal: false })) : [];

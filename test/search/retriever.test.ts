@@ -52,6 +52,14 @@ describe('HybridRetriever: concept weights and support', () => {
     expect(weightOf('준설 비용 알려줘', '준설')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenKoreanNounWeight, 10);
   });
 
+  it('weighs a word in an adnominal form before the bound noun 거/것 (`모이는 거임`, `꺼낸 거야`) as a verb, the same form before a noun as a noun', () => {
+    const maxIdf = bm25.idf('never-a-token-of-this-article');
+    const weightOf = (text: string, label: string) => retriever.conceptWeight(query(text).concepts.find((c) => c.label === label)!);
+    expect(weightOf('항구 앞에 모이는 거임?', '모이')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenVerbWeight, 10);
+    expect(weightOf('예산 얘기 누가 꺼낸 거야?', '꺼낸')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenVerbWeight, 10);
+    expect(weightOf('모이는 장소 알려줘', '모이')).toBeCloseTo(maxIdf * DEFAULT_WEIGHTS.unseenKoreanNounWeight, 10);
+  });
+
   it('weighs a Korean word the article has only in pieces by the mean IDF of its known bigrams', () => {
     const [harborBudget] = query('항구예산').concepts; // bigrams 항구 구예 예산; the article has 항구 and 예산
     expect(retriever.conceptWeight(harborBudget!)).toBeCloseTo((bm25.idf('항구') + bm25.idf('예산')) / 2, 10);
