@@ -24,7 +24,7 @@ export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
   'such', 'whether', 'while', 'although', 'though', 'because', 'unless', 'until',
   // English question words, requests and fillers
   'many', 'much', 'get', 'got', 'tell', 'please', 'article', 'mention', 'mentioned', 'according', 'exactly', 'again',
-  'date', 'venue', 'location', 'located', 'else', 'most', 'kind', 'sort', 'example', 'examples', 'whats', 'anyway', 'supposed', 'really', 'actually', 'thing', 'anything', 'something', 'everything', 'stuff',
+  'date', 'venue', 'location', 'located', 'job', 'occupation', 'profession', 'else', 'most', 'kind', 'sort', 'example', 'examples', 'whats', 'anyway', 'supposed', 'really', 'actually', 'thing', 'anything', 'something', 'everything', 'stuff',
   'know', 'name', 'called', 'meaning', 'mean', 'detail', 'summary', 'summarize', 'summarise', 'overview', 'gist', 'tl', 'dr', 'tldr', 'brief', 'briefly', 'list', 'regarding', 'basically',
   'happen', 'happened', 'say', 'said', 'talk', 'talked', 'discuss', 'discussed', 'story', 'report', 'piece', 'all', 'every', 'just', 'too', 'pls', 'plz', 'like', 'headline', 'headlines', 'title', 'subheadline', 'subheadlines', 'subheading', 'subheadings', 'subtitle', 'subtitles', 'subhead', 'subheads', 'wait', 'ok', 'okay', 'hey', 'guys', 'someone', 'anyone',
 ]);
