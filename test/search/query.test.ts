@@ -30,6 +30,7 @@ describe('analyzeQuestionText', () => {
   it('drops nouns that only name what kind of thing is asked (직책, 예시, examples) and 중에 / 하자는', () => {
     expect(analyzeQuestionText('김 국장의 직책은 무엇인가요?').map((w) => w.key)).toEqual(['국장']);
     expect(analyzeQuestionText('What examples of bridges were given?').map((w) => w.key)).toEqual(['bridg', 'given']);
+    expect(analyzeQuestionText("What's the mayor's job?").map((w) => w.key)).toEqual(['mayor']);
     expect(analyzeQuestionText('교량 중에 같이 하자는 예시 뭐야?').map((w) => w.key)).toEqual(['교량', '같이']);
   });
 
