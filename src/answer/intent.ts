@@ -161,8 +161,8 @@ export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
-/** Titles that name someone by office, in either language. */
-const TITLES = String.raw`장관|대통령|총리|회장|부회장|사장|대표|본부장|의원|위원장|이사|전무|상무|부사장|대변인|창업자|\b(?:minister|secretary|president|chairman|chairwoman|chair|ceo|chief executive|director|vice|head of|founder|spokes(?:man|woman|person)|mr|mrs|ms|dr)\b`;
+/** Titles that name someone by office, in either language (`장관급`, ministerial-level, names a rank, not a person). */
+const TITLES = String.raw`(?:장관|대통령|총리|회장|부회장|사장|대표|본부장|의원|위원장|이사|전무|상무|부사장|대변인|창업자)(?!급)|\b(?:minister|secretary|president|chairman|chairwoman|chair|ceo|chief executive|director|vice|head of|founder|spokes(?:man|woman|person)|mr|mrs|ms|dr)\b`;
 
 /** Question cue and answer shape of each subtype, general across texts. Checked in order. */
 const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [

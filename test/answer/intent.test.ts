@@ -196,6 +196,8 @@ describe('answer subtypes', () => {
     for (const text of ['The mayor attended the opening.', '시장도 개통식에 참석했다.']) expect(hasSubtypeShape('statement', passage(text)), text).toBe(false);
     expect(hasSubtypeShape('officeholder', passage('Chairman Okafor opened the bridge.'))).toBe(true);
     expect(hasSubtypeShape('officeholder', passage('Three ferry companies attended.'))).toBe(false);
+    expect(hasSubtypeShape('officeholder', passage('양국은 대화를 장관급으로 격상했다.'))).toBe(false);
+    expect(hasSubtypeShape('officeholder', passage('김 장관이 서명했다.'))).toBe(true);
     expect(hasSubtypeShape('year', passage('왕은 재위 12년에 성을 쌓았다.'))).toBe(true);
     expect(hasSubtypeShape('year', passage('왕은 12년간 다스렸다.'))).toBe(false);
     for (const text of ['The siege ended four days after the storm.', 'The club has run the race since 1986.', '공사는 3개월 걸렸다.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
