@@ -43,6 +43,7 @@ describe('analyzeQuestionText', () => {
   it('drops Korean question words, requests and light verbs, keeping the content words', () => {
     expect(keys('누가 회의에 참석했어?')).toEqual(['회의', '참석']);
     expect(keys('도서관 예산 좀 알려주세요')).toEqual(['도서관', '예산']);
+    expect(keys('후원사 나열해줘')).toEqual(['후원사']);
   });
 
   it('drops English question words, fillers and requests, and stems what is left', () => {
