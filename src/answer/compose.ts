@@ -135,7 +135,7 @@ function countedNumber(text: string, language: Language): string | null {
 /** The kind of number each answer subtype is. */
 const SUBTYPE_DIMENSIONS: Record<AnswerSubtype, Dimension[] | null> = {
   month: ['month'], year: ['year'], age: ['age'], duration: ['duration'], percent: ['percent'], clock: ['clock'],
-  frequency: ['rate', 'times'], statement: null, officeholder: null, upcoming: null, response: null,
+  frequency: ['rate', 'times'], statement: null, request: null, officeholder: null, upcoming: null, response: null,
 };
 
 /** The kinds of number a counting question can be answered with; null when any number will do. */

@@ -157,7 +157,7 @@ export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeig
  * time of day, how often, what someone said, who holds an office, when something next happens, how
  * someone replied to a request.
  */
-export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement' | 'officeholder' | 'upcoming' | 'response';
+export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement' | 'request' | 'officeholder' | 'upcoming' | 'response';
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
@@ -168,6 +168,8 @@ const TITLES = String.raw`(?:장관|대통령|총리|회장|부회장|사장|대
 const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   // "How did X respond to the request?", "요청에 뭐라고 답했어?": only a sentence that reports a reply answers it, not the one that reports the request.
   ['response', /(?:\brespon(?:d|ded|se)|\breact(?:ed|ion)?|\brepl(?:y|ied)|\banswer(?:ed)?)\b[^?]{0,60}\b(?:request|proposal|demand|call|question|appeal|offer)s?\b|\b(?:request|proposal|demand|call|question|appeal|offer)s?\b[^?]{0,60}(?:\brespon(?:d|ded|se)|\breact(?:ed|ion)?|\brepl(?:y|ied))|(?:요청|제안|요구|질문|당부|부탁)[^?]{0,30}(?:답했|답변|대답|반응|응답|화답|답은|뭐라고\s*(?:했|답|말))/iu, /답했|답변|대답|반응|응답|화답|호응|수용|받아들|거절|거부|약속|공감|환영|검토하겠|\b(?:responded|replied|reacted|answered|accepted|rejected|declined|refused|welcomed|promised|pledged|agreed to)\b|\bsaid (?:it|he|she|they|the \w+) would\b/iu],
+  // "What did X ask for?", "해달라고 한 것", "요청한 것들": only a sentence that reports a request, proposal or demand answers it.
+  ['request', /해\s*달라|(?:요청|부탁|요구|당부|촉구|주문)(?:한|했|하는|하던)|\bwhat (?:did|does|do|has|have|had) (?:[\p{L}'’-]+ ){1,3}(?:ask|request|urge|demand|press|call)(?:ed|ing)?\b|\basked for\b/iu, /요청|부탁|요구|당부|촉구|주문했|제안|해\s*달라|\b(?:asked|urged|called (?:on|for)|requested|proposed|pressed|sought|demanded|suggested)\b/iu],
   // "What did X say?", "뭐라고 했어?": only a sentence that reports speech (said, stressed, 강조했다, 밝혔다) answers it.
   ['statement', /뭐라(?:고)?\s*(?:했|말|얘기|이야기|발언|밝|강조|언급|답|반응|그래|그랬)|무슨\s*(?:말|얘기|이야기)|(?:뭐|뭘|무엇을?)\s*논의|발언|\bwhat (?:did|does|do|has|have|had) [^?]{0,60}?\b(?:say|said|tell|told|comment|remark|talk|discuss)\b/iu, /말했|밝혔|강조|설명했|언급|당부|주문했|요청|제안|전달했|주장|발언|논의|합의|"[^"]{4,}"|“[^”]{4,}”|\b(?:said|says|stated|stressed|noted|added|explained|told|asked|urged|called for|proposed|suggested|argued|remarked|commented|announced|declared|emphasi[sz]ed|insisted|warned|discussed|agreed|talked)\b/iu],
   // "Who is the CEO of X?", "X에서는 어떤 임원이 왔어?": only a sentence naming someone by title answers it.

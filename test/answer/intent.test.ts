@@ -188,6 +188,14 @@ describe('answer subtypes', () => {
     expect(hasSubtypeShape('duration', passage('시장은 21일 로마에 도착했다.'))).toBe(false);
   });
 
+  it('reads "what did X ask for?", 해달라고 한 것, 요청한 것들 as asking for a request, answered only by a sentence that reports one', () => {
+    const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
+    for (const q of ['시장이 도지사한테 해달라고 한 것들 정리해줘', '노조가 요구한 게 뭐야?', 'What did the mayor ask the governor for?', 'What did the union demand?']) expect(detectSubtype(q), q).toBe('request');
+    for (const q of ['what did the council say about housing demand?', '시장은 뭐라고 했어?']) expect(detectSubtype(q), q).not.toBe('request');
+    for (const text of ['시장은 도로 예산 증액을 요청했다.', '노조는 임금 인상을 요구했다.', 'The mayor urged the governor to fund the bridge.']) expect(hasSubtypeShape('request', passage(text)), text).toBe(true);
+    for (const text of ['시장은 다리 개통식에 참석했다.', 'The mayor opened the bridge.']) expect(hasSubtypeShape('request', passage(text)), text).toBe(false);
+  });
+
   it('finds how often something happens, in either language', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
     for (const text of ['위원회는 매년 열린다.', '회의는 연 2회 열린다.', '축제는 4년마다 열린다.', 'The council meets once a year.', 'The race is held annually.']) expect(hasSubtypeShape('frequency', passage(text)), text).toBe(true);
@@ -222,7 +230,7 @@ describe('answer subtypes', () => {
     ['What is the tax rate on bread?', 'percent'], ['빵에 붙는 세율은?', 'percent'],
     ['When is the next council meeting?', 'upcoming'], ['다음 회의는 언제 열려?', 'upcoming'], ['차기 총회 일정은?', 'upcoming'],
     ['When did they meet next?', null], ['회의 다음 날 언제였어?', null], ['What happened next?', null],
-    ['How did the mayor respond to the union\'s request?', 'response'], ['노조 요청에 시장은 뭐라고 답했어?', 'response'], ['What did the union request?', null], ['How did the king react to the rebels?', null],
+    ['How did the mayor respond to the union\'s request?', 'response'], ['노조 요청에 시장은 뭐라고 답했어?', 'response'], ['What did the union request?', 'request'], ['How did the king react to the rebels?', null],
   ])('"%s" → %s', (question, subtype) => {
     expect(detectSubtype(question)).toBe(subtype);
   });
