@@ -10,7 +10,7 @@ const QUESTION_PATTERNS: [Intent, RegExp][] = [
   ['when', /언제|며칠|몇\s*일|몇\s*월|몇\s*년도|날짜|시기|연도|\bwhen\b|\bwhat (?:day|date|time|year|month|century|decade|period)\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+will be)\s+the\s+(?:exact\s+)?(?:date|day|year|month)\b|\bwhich (?:day|date|year|month|century|decade)\b|\bin what year\b/i],
   // Korean asks "어디" of an organisation too ("그 기업은 어디야?", "어디 회사야?"): that asks which one, not where.
   ['who', /(?:기업|회사|업체|기관|단체|부처|부서|팀|그룹|재단|협회|위원회)(?:들)?(?:은|는|이|가|도)?\s*어디(?!서|에|어디)|어디\s*(?:기업|회사|업체|부처|기관|단체|소속)/u],
-  ['list', /어디어디|뭐뭐|무엇무엇|누구누구|목록|리스트|명단|정리해|요약해|나열|열거|\bsummar(?:ise|ize)\b|다\s*(?:알려|말해)|전부|모두\s*알려|\blist\b|\bname (?:the|all|every)\b|\b(?:all|every) (?:the )?\w+s\b/i],
+  ['list', /어디어디|뭐뭐|무엇무엇|누구누구|목록|리스트|명단|정리해|요약해|나열|열거|(?:다|전부|모두)\s*(?:뽑아|꼽아|골라)|\bsummar(?:ise|ize)\b|다\s*(?:알려|말해)|전부|모두\s*알려|\blist\b|\bname (?:the|all|every)\b|\b(?:all|every) (?:the )?\w+s\b/i],
   ['where', /어디|장소|어느\s*(?:곳|도시|나라|지역|장소|건물|호텔|대학|학교|섬|공항|항구|경기장|박물관|동네|마을|국가|주)|\bwhere\b|\b(?:which|what) (?:city|country|venue|place|state|region|building|town|hotel|province|district|university|school|island|river|port|airport|stadium|museum|church|street|neighbou?rhood|continent|county|village)\b|\bvenue\b|\blocation\b/i],
   ['who', /누구|누가|누군|\bwho\b|\bwhom\b|\bwhose\b/i],
   ['why', /왜|이유|까닭|계기|\bwhy\b|\breason\b/i],

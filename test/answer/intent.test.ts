@@ -10,7 +10,7 @@ const INTENTS: [Intent, string[]][] = [
   ['when', ['축제는 언제 열려?', '개관 날짜가 궁금해', '몇 월에 끝났어?', 'When did the museum open?', 'In what year was it built?', 'Which month is the race?', "What's the date of the vote?", 'What was the exact day of the opening?']],
   ['where', ['어디서 열렸어?', '행사 장소는?', '어느 도시에서 했어?', 'Where was the festival held?', 'Which city hosted the race?', 'What was the venue?', 'Which hotel hosted the gala?', 'What island did they sail to?', '후원 기업은 어디서 왔어?', '김 회장이 참석한 행사 어느 호텔에서 했어?', '시청은 어디야?']],
   ['who', ['누가 우승했어?', '다리를 설계한 사람은 누구야?', 'Who won the race?', 'Whose idea was it?', 'To whom did they give the prize?', '후원한 기업은 어디야?', '어디 회사가 이겼어?', '이 사업 주무부처는 어디?', '담당 위원회가 어디야?']],
-  ['list', ['참가팀 목록 알려줘', '후원사 전부 나열해줘', '어디어디 들렀어?', '우승자 명단 정리해줘', 'List the winners.', 'Name all the sponsors.', 'What were all the events?']],
+  ['list', ['참가팀 목록 알려줘', '후원사 전부 나열해줘', '축제 프로그램 다 뽑아줘', '어디어디 들렀어?', '우승자 명단 정리해줘', 'List the winners.', 'Name all the sponsors.', 'What were all the events?']],
   ['why', ['왜 연기됐어?', '연기된 이유는?', 'Why was the race delayed?', 'What was the reason for the delay?']],
   ['how', ['다리를 어떻게 만들었어?', '어떤 방식으로 뽑았어?', 'How did they build the bridge?']],
   ['what', ['다리는 튼튼해?', '축제의 주제는 뭐야?', 'What is the bridge made of?', 'Did the council approve the plan?']],
