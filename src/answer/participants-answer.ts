@@ -8,7 +8,7 @@ import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
 
 /** Words that say "was there": the verb of an attendance question (`나왔` is "was mentioned", not "came"). */
-const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|(?:누가|누구)\s*나?(?:왔|옴|와|온)|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\brepresent|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b/i;
+const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|(?:누가|누구)\s*나?(?:왔|옴|와|온)|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\brepresent|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b|\bone of the (?:[\p{L}-]+ ){0,2}(?:compan(?:y|ies)|firms|participants|attendees|businesses)\b/iu;
 /** "Was X at…?", "Were they there?": attendance, when X turns out to be a participant. */
 const WAS_PRESENT = /^(?:was|were)\b[^?]{1,60}?\b(?:at|there)\b/i;
 /** Questions about something else the participants did, said or came with, which a list of names cannot answer. */
@@ -235,27 +235,31 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
     const yes = understood.yesNo ? (language === 'ko' ? '네. ' : 'Yes. ') : '';
     return { answered: true, answer: yes + parts.join(' '), citations, related: [] };
   }
+  // The side the question names ("the American firms", "한국 쪽"), or both.
+  const countries = [...new Set(attendees.map((p) => p.country))];
+  const askedSides = countries.filter((code) => attendees.find((p) => p.country === code)!.countryName.aliases.some((a) => mentions(folded, a.toLowerCase())));
+  const groups = (askedSides.length > 0 ? askedSides : countries).map((country) => ({ country, members: attendees.filter((p) => p.country === country) }));
   if (understood.unknownNames.length > 0) {
     const asked = understood.unknownNames.filter((name) => askedAbout(understood.question, name));
     // Words the article lacks that are not asked about as attendees (`명단`, `직함`) leave the answer to the sentences.
     if (asked.length === 0) return null;
     // "Did Intel attend?": the honest answer is that the list does not include them.
     const names = asked.join(', ');
+    // "Was Intel one of the American firms?": the list of the side asked about is the one that settles it.
+    const listed = groups.length === 1 ? groups[0]!.members : attendees;
+    const sideName = groups.length === 1 ? `${listed[0]!.countryName[language]} ` : '';
     const answer = language === 'ko'
-      ? `기사에 나온 ${eventName} 참석 기업 ${attendees.length}곳 명단에 ${names}${particle(names, '은', '는')} 없습니다.`
-      : `The article's list of the ${attendees.length} companies at the ${eventName} does not include ${names}.`;
+      ? `기사에 나온 ${eventName} ${groups.length === 1 ? `${sideName}측 ` : ''}참석 기업 ${listed.length}곳 명단에 ${names}${particle(names, '은', '는')} 없습니다.`
+      : `The article's list of the ${listed.length} ${sideName}companies at the ${eventName} does not include ${names}.`;
     // A company missing from the full list of companies did not attend: that is the answer, a "no" with the list cited.
     // A person (a title in the question) is not settled by a list of companies: they may have come as a guest.
     if (understood.yesNo && !PERSON_TITLE.test(understood.question)) {
       const no = language === 'ko' ? '아니요. ' : 'No. ';
-      const citations = cite(attendees);
+      const citations = cite(listed);
       return { answered: true, answer: `${no}${answer} ${citations.map((c) => `[${c.n}]`).join('')}`, citations, related: [] };
     }
-    return { answered: false, answer, citations: [], related: cite(attendees) };
+    return { answered: false, answer, citations: [], related: cite(listed) };
   }
-  const countries = [...new Set(attendees.map((p) => p.country))];
-  const asked = countries.filter((code) => attendees.find((p) => p.country === code)!.countryName.aliases.some((a) => mentions(folded, a.toLowerCase())));
-  const groups = (asked.length > 0 ? asked : countries).map((country) => ({ country, members: attendees.filter((p) => p.country === country) }));
   const total = groups.reduce((n, g) => n + g.members.length, 0);
   const listCitations = cite(groups.flatMap((g) => g.members));
   // A count cites first the ranked sentence that states it ("12곳이 참가"), then the lists it adds up.

@@ -183,6 +183,16 @@ describe('words the article lacks in an attendance question', () => {
     expect(result.citations.map((c) => c.id).sort()).toEqual(['S24', 'S25']);
   });
 
+  it.each([
+    ['Was Intel one of the American firms at the roundtable?', /^No\. The article's list of the 8 US companies .* does not include Intel/, 'S25'],
+    ['한국 쪽 참가 기업에 카카오도 있었음?', /^아니요\. .*한국 측 참석 기업 8곳 명단에 카카오는 없습니다/, 'S24'],
+  ])('"%s": no, the company is not on the list of the side asked about, which alone is cited', async (question, expected, list) => {
+    const result = await engine.ask(question);
+    expect(result.answered).toBe(true);
+    expect(result.answer).toMatch(expected);
+    expect(result.citations.map((c) => c.id)).toEqual([list]);
+  });
+
   it.each(['인텔에선 누가 참석했어?', '김 총리도 라운드테이블에 왔어?', 'Did Prime Minister Kim attend the roundtable?'])('"%s": not answered, since a list of companies settles neither who came from a missing company nor whether a person came', async (question) => {
     const result = await engine.ask(question);
     expect(result.answered).toBe(false);
