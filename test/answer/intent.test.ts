@@ -167,6 +167,13 @@ describe('answer subtypes', () => {
     for (const text of ['위원회는 지난해 11월 열렸다.', 'The council met on the 21st.']) expect(hasSubtypeShape('upcoming', passage(text)), text).toBe(false);
   });
 
+  it('reads "did X agree to what Y asked for?", promises and 해주겠다고 했어 as asking for a reply or a commitment, which a plan or a pledge answers', () => {
+    const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
+    for (const q of ['Did the governor agree to the funding the mayor asked for?', 'What did the city promise?', '도지사가 다리 보수해주겠다고 약속했어?', '시장이 예산 늘려주겠다고 했어?']) expect(detectSubtype(q), q).toBe('response');
+    for (const text of ['시는 내년에 다리를 보수할 계획이다.', '도는 예산을 늘리기로 했다.', 'The governor said the state will fund the bridge.']) expect(hasSubtypeShape('response', passage(text)), text).toBe(true);
+    expect(hasSubtypeShape('response', passage('시장은 도로 예산 증액을 요청했다.'))).toBe(false);
+  });
+
   it('answers "how did they respond to the request?" only with a reported reply, not with the request itself', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
     for (const text of ['시장은 검토하겠다고 답했다.', 'The mayor rejected the request.', 'The council said it would consider the plan.']) expect(hasSubtypeShape('response', passage(text)), text).toBe(true);
