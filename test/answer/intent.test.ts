@@ -235,7 +235,7 @@ describe('answer subtypes', () => {
     ['Who is the CEO of the ferry company?', 'officeholder'], ['페리 회사에서는 어떤 임원이 왔어?', 'officeholder'], ['Who built the bridge?', null],
     ['누가 왔어?', null], ['Who opened the bridge?', null],
     ['What is the tax rate on bread?', 'percent'], ['빵에 붙는 세율은?', 'percent'],
-    ['When is the next council meeting?', 'upcoming'], ['다음 회의는 언제 열려?', 'upcoming'], ['차기 총회 일정은?', 'upcoming'],
+    ['When is the next council meeting?', 'upcoming'], ['첫 총회는 언제 열린대?', 'upcoming'], ['When will the first council meeting be held?', 'upcoming'], ['첫 총회는 언제 열렸어?', null], ['다음 회의는 언제 열려?', 'upcoming'], ['차기 총회 일정은?', 'upcoming'],
     ['When did they meet next?', null], ['회의 다음 날 언제였어?', null], ['What happened next?', null],
     ['How did the mayor respond to the union\'s request?', 'response'], ['노조 요청에 시장은 뭐라고 답했어?', 'response'], ['What did the union request?', 'request'], ['How did the king react to the rebels?', null],
   ])('"%s" → %s', (question, subtype) => {
