@@ -1,6 +1,6 @@
 import type { RankedPassage } from '../search/retriever.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
-import { hasAnswerShape, hasSubtypeShape, type Intent } from './intent.js';
+import { hasAnswerShape, hasSubtypeShape, namesOfficeAsked, type Intent } from './intent.js';
 import { reportsAnotherSpeaker } from './speaker.js';
 import type { UnderstoodQuestion } from './understand.js';
 
@@ -41,9 +41,10 @@ const SHAPED_INTENTS: ReadonlySet<Intent> = new Set(['how-much', 'how-many', 'wh
 const NO_MATCH_SUPPORT = 0.05;
 
 /** The features of a question's best passage; `runnersUp` (the next ranked passages) only inform {@link AnswerabilityFeatures.shapeNowhere}. */
-export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'intent' | 'subtype' | 'unknownNames' | 'unseenShare' | 'query' | 'speaker'>, runnersUp: readonly RankedPassage[] = []): AnswerabilityFeatures {
+export function answerabilityFeatures(best: RankedPassage, question: Pick<UnderstoodQuestion, 'question' | 'intent' | 'subtype' | 'unknownNames' | 'unseenShare' | 'query' | 'speaker'>, runnersUp: readonly RankedPassage[] = []): AnswerabilityFeatures {
   const { intent, unknownNames } = question;
-  const lacksShape = (p: RankedPassage) => (question.subtype ? !hasSubtypeShape(question.subtype, p.passage) || reportsAnotherSpeaker(question.speaker, p.passage) : SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, p.passage));
+  const lacksSubtype = (p: RankedPassage) => !hasSubtypeShape(question.subtype!, p.passage) || reportsAnotherSpeaker(question.speaker, p.passage) || (question.subtype === 'officeholder' && !namesOfficeAsked(question.question, p.passage));
+  const lacksShape = (p: RankedPassage) => (question.subtype ? lacksSubtype(p) : SHAPED_INTENTS.has(intent) && !hasAnswerShape(intent, p.passage));
   return {
     shapeNowhere: [best, ...runnersUp].every(lacksShape) ? 1 : 0,
     support: best.support,

@@ -188,6 +188,22 @@ const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   ['clock', /몇\s*시(?!간)|\bwhat time\b(?!\s+(?:period|frame|span|of)\b)/iu, /\d+\s*시(?!간)|\d{1,2}:\d{2}|\b(?:a\.m\.|p\.m\.|am|pm|noon|midnight)\b/iu],
 ];
 
+/** Titles by the kind of office: running a company, or holding public office. */
+const OFFICE_KINDS: [RegExp, RegExp][] = [
+  [/\b(?:ceo|chief executive|exec(?:utive)?s?|chairman|chairwoman|boss|founder)\b|회장|사장|대표|임원|총수|창업자/iu, /회장|사장|대표|부사장|전무|창업자|\b(?:ceo|chief executive|chairman|chairwoman|vice chairman|founder|executive)\b/iu],
+  [/\b(?:minister|secretary|ambassador|governor|mayor|senator|spokes(?:man|woman|person))\b|장관|본부장|차관|총리|대사|대변인|시장(?=\s*(?:은|는|이|가)?\s*(?:누구|누가))/iu, /장관(?!급)|본부장|차관|총리|대사|대변인|의원|\b(?:minister|secretary|ambassador|governor|mayor|senator|spokes(?:man|woman|person))\b/iu],
+];
+
+/**
+ * For "who is the CEO of X?": true when the passage names a holder of the kind of office the question
+ * names (a company's head, or a public office), or the question names no particular kind. A
+ * minister's title does not answer who runs a company.
+ */
+export function namesOfficeAsked(question: string, passage: Passage): boolean {
+  const kinds = OFFICE_KINDS.filter(([cue]) => cue.test(question));
+  return kinds.length === 0 || kinds.some(([, title]) => passageMatches(title, passage));
+}
+
 /** The narrower kind of answer a question names, if any (`몇 월에` → month, `how old` → age). */
 export function detectSubtype(question: string): AnswerSubtype | null {
   return SUBTYPES.find(([, cue]) => cue.test(question))?.[0] ?? null;

@@ -7,17 +7,19 @@ import { analyzeQuery, type AnalyzedQuery, type Concept } from '../../src/search
 import type { RankedPassage } from '../../src/search/retriever.js';
 import { tinyPassages } from '../search/tiny-corpus.js';
 
-// Invented sentences: one with no number, date or place; one with all three.
-const [plain, shaped] = tinyPassages([
+// Invented sentences: one with no number, date or place; one with all three; a minister and a company chairman.
+const [plain, shaped, minister, chairman] = tinyPassages([
   { sentences: ['Volunteers painted the fence.'] },
   { sentences: ['In 2019 the city hall spent 300 dollars on 12 new benches.'] },
-]) as [Passage, Passage];
+  { sentences: ['Minister Okafor signed the ferry contract.'] },
+  { sentences: ['Chairman Ruiz of Acme Ferries signed the contract.'] },
+]) as [Passage, Passage, Passage, Passage];
 
 function ranked(passage: Passage, extra: Partial<RankedPassage> = {}): RankedPassage {
   return { passage, score: 0.7, support: 0.6, similarity: 0.4, keyword: 0.5, coversNames: true, missingFocus: 0.2, ...extra };
 }
 const ONE_CONCEPT: AnalyzedQuery = { text: 'fence', concepts: [{ label: 'fence', alternatives: [], fuzzy: [], known: false, properName: false }], expandedText: 'fence' };
-const asked = (intent: Intent, extra: { unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null; query?: AnalyzedQuery; speaker?: Concept[] } = {}) => ({ intent, subtype: null, unknownNames: [], unseenShare: 0, query: ONE_CONCEPT, speaker: [], ...extra });
+const asked = (intent: Intent, extra: { question?: string; unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null; query?: AnalyzedQuery; speaker?: Concept[] } = {}) => ({ question: '', intent, subtype: null, unknownNames: [], unseenShare: 0, query: ONE_CONCEPT, speaker: [], ...extra });
 
 const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0, shapeNowhere: 0 };
 
@@ -28,6 +30,14 @@ describe('answerabilityFeatures', () => {
     expect(answerabilityFeatures(ranked(shaped), asked('when', { subtype: 'month' })).shapeMissing).toBe(1);
     expect(answerabilityFeatures(ranked(shaped), asked('how-many', { subtype: 'age' })).shapeMissing).toBe(1);
     expect(answerabilityFeatures(ranked(shaped), asked('how-many', { subtype: 'duration' })).shapeMissing).toBe(1);
+  });
+
+  it('asks "who is the CEO of X?" for a company title: a minister is no answer, a chairman is', () => {
+    const ceo = asked('who', { subtype: 'officeholder', question: 'Who is the CEO of Acme Ferries?' });
+    expect(answerabilityFeatures(ranked(minister), ceo).shapeMissing).toBe(1);
+    expect(answerabilityFeatures(ranked(chairman), ceo).shapeMissing).toBe(0);
+    const anyTitle = asked('who', { subtype: 'officeholder', question: 'Who represented the ferry company?' });
+    expect(answerabilityFeatures(ranked(minister), anyTitle).shapeMissing).toBe(0);
   });
 
   it('copies support, similarity and missing focus from the best passage', () => {
