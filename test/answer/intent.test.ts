@@ -189,7 +189,7 @@ describe('answer subtypes', () => {
 
   it('reads "how many days", 며칠 있었어 as asking for a duration, answered by a length of time or an anniversary, not by a date', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
-    for (const q of ['How many days did the mayor spend in Rome?', '시장은 로마에 며칠 있었대?', '공사는 몇 개월 동안 했어?', 'How many years has the fair run?']) expect(detectSubtype(q), q).toBe('duration');
+    for (const q of ['How many days did the mayor spend in Rome?', '시장은 로마에 며칠 있었대?', '공사는 몇 개월 동안 했어?', 'How many years has the fair run?', '계약 유효기간은 몇 년이야?', '위원장 임기는 얼마나 돼?']) expect(detectSubtype(q), q).toBe('duration');
     expect(detectSubtype('축제는 며칠에 열려?')).not.toBe('duration');
     for (const text of ['The fair marked its 10th anniversary.', '협정 발효 10주년을 맞았다.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
     expect(hasSubtypeShape('duration', passage('시장은 21일 로마에 도착했다.'))).toBe(false);
