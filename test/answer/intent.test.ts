@@ -184,6 +184,8 @@ describe('answer subtypes', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
     for (const text of ['The guild kept its charter well into the nineteenth century.', 'The mill ran for a century.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
     expect(textHasAnswerShape('how-many', 'The team finished seventh.')).toBe(true);
+    expect(textHasAnswerShape('how-many', 'He was the only minister on the trip.')).toBe(true);
+    expect(textHasAnswerShape('how-many', 'They asked not only for fair rules but also for support.')).toBe(false);
     expect(hasSubtypeShape('duration', passage('The guild kept its charter.'))).toBe(false);
   });
 
