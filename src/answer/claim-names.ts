@@ -9,7 +9,7 @@
  * @module
  */
 import type { GlossaryEntry, NameKind } from '../corpus/glossary.js';
-import type { GlossaryMatch, GlossaryMatcher } from '../search/glossary.js';
+import { hyphenVariants, type GlossaryMatch, type GlossaryMatcher } from '../search/glossary.js';
 import { foldCase, FUNCTION_WORDS, looksLikeKoreanVerb } from '../search/tokenize.js';
 
 /** A name found in a text. */
@@ -169,7 +169,7 @@ function kindBySuffix(word: string, glossary: GlossaryMatcher | null): NameKind 
 export function unknownNames(text: string, known: readonly NameMention[], article: ArticleWords, glossary: GlossaryMatcher | null = null): NameMention[] {
   const normalized = text.normalize('NFC');
   // Glossary terms are known; an ordinary glossary word (`state`) does not cover a capitalised name (`State Department`).
-  const terms = (glossary?.match(normalized) ?? []).filter((m) => /\p{Script=Hangul}/u.test(m.form) || m.entry.en.some((f) => foldCase(f) === m.form && /\p{Lu}/u.test(f)));
+  const terms = (glossary?.match(normalized) ?? []).filter((m) => /\p{Script=Hangul}/u.test(m.form) || m.entry.en.some((f) => hyphenVariants(foldCase(f)).includes(m.form) && /\p{Lu}/u.test(f)));
   const covered = [...known, ...terms];
   const taken = (start: number, end: number) => covered.some((k) => start < k.end && end > k.start);
   const found: NameMention[] = [];

@@ -16,6 +16,11 @@ function swappedName(form: string): string[] {
   return words.length === 2 && words.every((w) => /^\p{Lu}/u.test(w)) ? [`${words[1]} ${words[0]}`] : [];
 }
 
+/** A form as matched: hyphens as spaces (`dong bin`), and a hyphenated form also joined (`dongbin`), since names are written all three ways. */
+export function hyphenVariants(form: string): string[] {
+  return form.includes('-') ? [form.replace(/-/g, ' '), form.replace(/-/g, '')] : [form];
+}
+
 const LATIN_WORD_CHAR = 1;
 const HANGUL_CHAR = 2;
 
@@ -43,12 +48,13 @@ export class GlossaryMatcher {
   /** @param entries - the glossary, kept as {@link GlossaryMatcher.entries} */
   constructor(readonly entries: readonly GlossaryEntry[]) {
     this.forms = entries
-      .flatMap((entry) => [...entry.ko, ...entry.en, ...entry.en.flatMap(swappedName)].map((f) => ({ form: foldCase(f), entry, latin: !/\p{Script=Hangul}/u.test(f) })))
+      .flatMap((entry) => [...entry.ko, ...entry.en, ...entry.en.flatMap(swappedName)].flatMap((f) => hyphenVariants(foldCase(f)).map((form) => ({ form, entry, latin: !/\p{Script=Hangul}/u.test(f) }))))
       .sort((a, b) => b.form.length - a.form.length);
   }
 
   match(question: string): GlossaryMatch[] {
-    const text = foldCase(question);
+    // A hyphen becomes a space, keeping every offset: `Dong-bin`, `Dong bin` and a form written either way meet.
+    const text = foldCase(question).replace(/-/g, ' ');
     const taken = new Uint8Array(text.length);
     const classes = charClasses(text);
     const matches: GlossaryMatch[] = [];

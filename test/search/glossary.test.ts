@@ -27,6 +27,15 @@ describe('glossary matching', () => {
     expect(invented.match('이 시장은 뭐라고 했어?').map((m) => m.entry.en[0])).toEqual(['Mayor Yi']);
   });
 
+  it('meets a hyphenated name written with a space, joined or hyphenated, at the question\'s own offsets', () => {
+    const invented = new GlossaryMatcher([{ ko: ['김민준'], en: ['Kim Min-jun'], kind: 'person' }]);
+    for (const q of ['Did kim min jun come?', 'Did Kim Minjun come?', 'Did Kim Min-jun come?']) {
+      const [match] = invented.match(q);
+      expect(match?.entry.en[0], q).toBe('Kim Min-jun');
+      expect(q.slice(match!.start, match!.end).toLowerCase().replace(/[- ]/g, ''), q).toBe('kimminjun');
+    }
+  });
+
   it('is case-insensitive for English forms', () => {
     expect(matched('who from QUALCOMM came')).toContain('Qualcomm');
   });
