@@ -1,4 +1,5 @@
 import type { Participant } from '../corpus/participants.js';
+import { FuzzyVocabulary } from '../search/fuzzy.js';
 import { analyzeText, analyzeWord, type AnalyzedWord } from '../search/tokenize.js';
 import { findNumbers } from './numbers.js';
 import type { RankedPassage } from '../search/retriever.js';
@@ -64,6 +65,17 @@ interface ParticipantWords {
 }
 
 const wordsCache = new WeakMap<readonly Participant[], Map<Participant, ParticipantWords>>();
+const aliasSpellings = new WeakMap<readonly Participant[], FuzzyVocabulary>();
+
+/** The one-word names of the participants, for misspellings the article's own words do not reach (`구광무` for `구광모`, whose bigram `구광` the article has). */
+function aliasVocabulary(participants: readonly Participant[], words: Map<Participant, ParticipantWords>): FuzzyVocabulary {
+  let vocabulary = aliasSpellings.get(participants);
+  if (!vocabulary) {
+    vocabulary = new FuzzyVocabulary([...words.values()].flatMap((w) => [...w.companies, ...w.people].map((a) => a.wordKey)).filter((key) => key !== ''));
+    aliasSpellings.set(participants, vocabulary);
+  }
+  return vocabulary;
+}
 
 function participantWords(participants: readonly Participant[]): Map<Participant, ParticipantWords> {
   let words = wordsCache.get(participants);
@@ -207,7 +219,9 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   const misspeltAs = (word: string, alias: Alias) => understood.query.concepts.some((c) => c.label === analyzeWord(word)?.key && c.fuzzy.some((f) => f.key === alias.wordKey));
   // Another name of someone in the glossary (`Jay Y. Lee`) reaches them through the glossary entry the question matched.
   const glossaryForms = new Set(understood.query.concepts.filter((c) => c.known).flatMap((c) => c.alternatives.map(formKey)));
-  const isNamed = (aliases: readonly Alias[]) => aliases.some((a) => mentions(folded, a.text) || misspelt.has(a.wordKey) || glossaryForms.has(a.formKey));
+  const spellings = aliasVocabulary(participants, words);
+  const misspeltAlias = new Set(understood.query.concepts.filter((c) => !c.known && c.fuzzy.length === 0).flatMap((c) => spellings.nearest(c.label).map((m) => m.key)));
+  const isNamed = (aliases: readonly Alias[]) => aliases.some((a) => mentions(folded, a.text) || misspelt.has(a.wordKey) || misspeltAlias.has(a.wordKey) || glossaryForms.has(a.formKey));
   const named = attendees.filter((p) => isNamed(words.get(p)!.companies) || isNamed(words.get(p)!.people));
   if (asksWhetherPresent && named.length === 0) return null;
   // Someone the article places at another event ("Did the minister attend the roundtable?"): the company

@@ -315,6 +315,9 @@ describe('answers from the participant list', () => {
     ['이재용 부회장도 왔어?', /^네\. 삼성전자에서는 이재용 부회장이/],
     ['Who represented Hyundai?', /^Hyundai Motor Group was represented .* by Chairman Chung Eui-sun/],
     ['Did Jay Y. Lee attend the roundtable?', /^Yes\. Samsung Electronics was represented .* by Vice Chairman Lee Jae-yong/],
+    // Misspelt, though the article has a bigram of the name (구광), and written with spaces for the hyphen.
+    ['구광무 회장도 왔어?', /^네\. LG그룹에서는 구광모 회장이/],
+    ['did koo kwang mo attend?', /^Yes\. LG Group was represented .* by Chairman Koo Kwang-mo/],
   ])('answers "%s" about the named representative alone, not with the whole list', async (q, expected) => {
     const result = await engine.ask(q);
     expect(result.answer).toMatch(expected);
