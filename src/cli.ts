@@ -63,6 +63,8 @@ const EVAL_SETS = [
   { name: 'English (blind3)', file: 'test/eval/blind3.en.json' },
   { name: 'Korean (blind4)', file: 'test/eval/blind4.ko.json' },
   { name: 'English (blind4)', file: 'test/eval/blind4.en.json' },
+  { name: 'Korean (blind5)', file: 'test/eval/blind5.ko.json' },
+  { name: 'English (blind5)', file: 'test/eval/blind5.en.json' },
 ];
 
 async function openEngine(rebuild = false): Promise<QaEngine> {
