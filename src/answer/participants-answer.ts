@@ -173,6 +173,9 @@ function askedAbout(question: string, name: string): boolean {
 /** Titles that make a name a person's: a list of companies does not settle whether a person came. */
 const PERSON_TITLE = /대통령|총리|장관|의원|회장|부회장|사장|대표|대사|씨(?![가-힣])|\b(?:president|prime minister|minister|secretary|senator|ambassador|chairman|chairwoman|ceo|mr|mrs|ms|dr)\b/iu;
 
+/** Most names the article lacks that one attendance question can be asking about ("인텔이랑 AMD도 왔어?"). */
+const MAX_ABSENT_NAMES = 2;
+
 /** Intents the participants list cannot answer: it names who came, not the place, the time, an amount or a reason. */
 const NOT_ABOUT_WHO: ReadonlySet<string> = new Set(['where', 'when', 'how-much', 'why']);
 
@@ -255,8 +258,9 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
   const groups = (askedSides.length > 0 ? askedSides : countries).map((country) => ({ country, members: attendees.filter((p) => p.country === country) }));
   if (understood.unknownNames.length > 0) {
     const asked = understood.unknownNames.filter((name) => askedAbout(understood.question, name));
-    // Words the article lacks that are not asked about as attendees (`명단`, `직함`) leave the answer to the sentences.
-    if (asked.length === 0) return null;
+    // Words the article lacks that are not asked about as attendees (`명단`, `직함`) leave the answer to the sentences;
+    // so do three or more: a question worded in the article's absence (`재계 총수들은`, `간담회에는`) is a paraphrase, not a roll call of missing companies.
+    if (asked.length === 0 || understood.unknownNames.length > MAX_ABSENT_NAMES) return null;
     // "Did Intel attend?": the honest answer is that the list does not include them.
     const names = asked.join(', ');
     // "Was Intel one of the American firms?": the list of the side asked about is the one that settles it.

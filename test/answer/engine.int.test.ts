@@ -198,6 +198,11 @@ describe('words the article lacks in an attendance question', () => {
     expect(result.answered).toBe(false);
   });
 
+  it('does not read three or more words the article lacks as companies missing from the list: that is a paraphrase', async () => {
+    const result = await engine.ask('오찬 회동에서는 재계 큰손은 누가 참석했어?');
+    expect(result.answer).not.toMatch(/명단에 .*없습니다/);
+  });
+
   it.each(['한국 쪽 참석자 명단 쭉 뽑아줘', '한국 참석자 중 회장 직함 가진 사람 몇 명?'])('"%s": a word that only describes what is asked is no company missing from the list', async (question) => {
     const result = await engine.ask(question);
     expect(result.answer).not.toMatch(/명단에 .*없습니다/);
