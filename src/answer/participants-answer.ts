@@ -67,7 +67,7 @@ interface ParticipantWords {
 const wordsCache = new WeakMap<readonly Participant[], Map<Participant, ParticipantWords>>();
 const aliasSpellings = new WeakMap<readonly Participant[], FuzzyVocabulary>();
 
-/** The one-word names of the participants, for misspellings the article's own words do not reach (`구광무` for `구광모`, whose bigram `구광` the article has). */
+/** The one-word names of the participants, for misspellings the article's own words do not reach (`김민주` for `김민준`, whose bigram `김민` the article has). */
 function aliasVocabulary(participants: readonly Participant[], words: Map<Participant, ParticipantWords>): FuzzyVocabulary {
   let vocabulary = aliasSpellings.get(participants);
   if (!vocabulary) {
