@@ -22,7 +22,7 @@ import { asksForInstances, DEFAULT_SHAPE_WEIGHTS, intentBoost, listsNames } from
 import { KindLexicon } from './kinds.js';
 import { addsNothing, questionKeys } from './novelty.js';
 import { reportsAnotherSpeaker } from './speaker.js';
-import { understandQuestion, type UnderstoodQuestion } from './understand.js';
+import { asksBeyondHeading, understandQuestion, type UnderstoodQuestion } from './understand.js';
 import { answerFromParticipants } from './participants-answer.js';
 import { checkQuestion } from './question.js';
 import type { AnswerResult } from './types.js';
@@ -179,8 +179,10 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     // where, when, who or how many about what the line says ("부제에 '박람회 개최'라던데 어디서 열렸어?")
     // only points at them, so they rank like body sentences and the one with the place or number comes first.
     const named = understood.structure;
-    const pointsAt = named !== null && REFERS_TO_STRUCTURE.has(understood.intent);
-    const structure = pointsAt ? null : named;
+    // "The title mentions X — which ones?": the heading is only where the words were seen; it ranks as any heading does.
+    const beyond = named !== null && asksBeyondHeading(understood.question);
+    const pointsAt = named !== null && !beyond && REFERS_TO_STRUCTURE.has(understood.intent);
+    const structure = pointsAt || beyond ? null : named;
     // "The second sub-headline": only that one, counted in article order within each document.
     const chosen = structure === null || understood.ordinal === null ? null : nthOfKind(structure, understood.ordinal);
     const instances = asksForInstances(understood.question);

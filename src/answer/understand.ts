@@ -48,6 +48,17 @@ const STRUCTURE_CUE = new RegExp(
   'giu',
 );
 
+/**
+ * "The title mentions economic security issues — which ones?", "제목에 나온 '경제안보 이슈'는 구체적으로
+ *어떤 것들이야?": the heading is where the reader saw the words; what is asked is in the body.
+ */
+const ASKS_BEYOND_HEADING = /\b(?:title|headline|sub-?head(?:line|ing)?s?|section head(?:ing)?s?)\s+(?:mentions?|says?|talks? about|refers? to|calls?)\b[^?]*?\b(?:which|what|who|whom|how|where|when|why)\b|(?:제목|헤드라인|표제|부제|소제목)(?:에|에서)\s*(?:나온|나오는|있는|적힌|언급된|말한)[^?]*?(?:구체적|어떤|어떻게|뭐뭐|무엇|뭘|뭐|누구|누가|어디|언제|왜)/iu;
+
+/** True when a question names a heading only as where it saw what it asks about (see {@link ASKS_BEYOND_HEADING}). */
+export function asksBeyondHeading(question: string): boolean {
+  return ASKS_BEYOND_HEADING.test(question);
+}
+
 /** The part of an article a question names: its headline, its sub-headlines or its section heads. */
 export function askedStructure(question: string): 'headline' | 'subheadline' | 'section' | null {
   if (SECTION_WORDS.test(question)) return 'section';

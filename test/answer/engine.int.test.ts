@@ -397,6 +397,12 @@ describe('yes/no questions about names the article never uses', () => {
 });
 
 describe('headings asked for by name', () => {
+  it.each(["제목에 나온 '경제안보 이슈'는 구체적으로 어떤 것들이야?", 'The headline mentions economic security issues - which ones exactly?'])('answers "%s" from the body, where the words the headline only mentions are spelt out', async (q) => {
+    const result = await engine.ask(q);
+    expect(result.answered).toBe(true);
+    expect(['S6', 'S11']).toContain(result.citations[0]?.id);
+  });
+
   it.each(['부제 뭐야', 'What are the three subheads under the title?'])('gives every sub-headline for "%s", read in article order', async (q) => {
     const result = await engine.ask(q);
     expect(result.citations.map((c) => c.id).sort()).toEqual(['S2', 'S3', 'S4']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedStructure, isYesNoQuestion, understandQuestion, chatReading, type UnderstandingContext } from '../../src/answer/understand.js';
+import { askedStructure, asksBeyondHeading, isYesNoQuestion, understandQuestion, chatReading, type UnderstandingContext } from '../../src/answer/understand.js';
 import type { AnalyzedQuery } from '../../src/search/query.js';
 import { tinyRetriever } from '../search/tiny-corpus.js';
 
@@ -132,6 +132,16 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('wait was the mayor there??').yesNo).toBe(true);
     expect(understand('whos the mayor').intent).toBe('who');
     expect(understand('wheres the fair held').intent).toBe('where');
+  });
+});
+
+describe('asksBeyondHeading', () => {
+  it.each([
+    ['The title mentions a new tunnel - when will it open?', true], ['The headline says traffic will ease: why?', true],
+    ["제목에 나온 '새 터널'은 구체적으로 어디야?", true], ['부제에 있는 약속은 누가 한 거야?', true],
+    ['What does the headline say?', false], ['제목이 뭐야?', false], ['부제에 뭐라고 나와?', false],
+  ])('"%s" → %s', (question, expected) => {
+    expect(asksBeyondHeading(question)).toBe(expected);
   });
 });
 
