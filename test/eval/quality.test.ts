@@ -87,7 +87,7 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
  * answerable ones. The limits below sit at or just under the measured levels (issue 8 asks for 90% / 3%:
  * not met on declines anywhere, nor on wrong declines for the Korean fresh set and the blind3 and blind4 sets).
  */
-const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.055, 'en fresh': 0.02, 'ko blind2': 0.05, 'en blind2': 0.03, 'ko blind3': 0.09, 'en blind3': 0.065, 'ko blind4': 0.03, 'en blind4': 0.05, 'ko blind5': 0.135, 'en blind5': 0.07 };
+const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.055, 'en fresh': 0.02, 'ko blind2': 0.05, 'en blind2': 0.03, 'ko blind3': 0.09, 'en blind3': 0.065, 'ko blind4': 0.03, 'en blind4': 0.05, 'ko blind5': 0.11, 'en blind5': 0.07 };
 const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.75, 'ko held out': 0.74, en: 0.73, 'en held out': 0.6, 'ko fresh': 0.86, 'en fresh': 0.73, 'ko blind2': 0.5, 'en blind2': 0.35, 'ko blind3': 0.42, 'en blind3': 0.5, 'ko blind4': 0.42, 'en blind4': 0.71, 'ko blind5': 0.28, 'en blind5': 0.28 };
 
 describe.each(Object.keys(SETS) as SetName[])('abstention on %s', (name) => {
