@@ -65,6 +65,8 @@ const EVAL_SETS = [
   { name: 'English (blind4)', file: 'test/eval/blind4.en.json' },
   { name: 'Korean (blind5)', file: 'test/eval/blind5.ko.json' },
   { name: 'English (blind5)', file: 'test/eval/blind5.en.json' },
+  { name: 'Korean (blind6)', file: 'test/eval/blind6.ko.json' },
+  { name: 'English (blind6)', file: 'test/eval/blind6.en.json' },
 ];
 
 async function openEngine(rebuild = false): Promise<QaEngine> {
