@@ -123,7 +123,6 @@ function writtenAsName(question: string, start: number, end: number): boolean {
   return isAcronym(form) || (/^\p{L}{2,3}$/u.test(form) && /\bthe\s+$/iu.test(question.slice(0, start)));
 }
 
-/** The last word of a text, when it is Hangul (a Korean question's predicate); found without splitting the whole text. */
 /** The bound nouns that an adnominal verb form modifies (`거`, `것`, `건`, `게`, `걸`), with their endings. */
 const BOUND_NOUN = /^(?:거|것|건|게|걸)/u;
 
@@ -140,6 +139,7 @@ function isAdnominal(word: string): boolean {
   return final === JONGSEONG_NIEUN || final === JONGSEONG_RIEUL;
 }
 
+/** The last word of a text, when it is Hangul (a Korean question's predicate); found without splitting the whole text. */
 function lastWord(text: string): string | undefined {
   return /[가-힣]+(?=[^\p{L}\p{N}]*$)/u.exec(text)?.[0];
 }
