@@ -25,6 +25,7 @@ import type { Passage } from '../search/passages.js';
 import type { AnalyzedQuery } from '../search/query.js';
 import { DEFAULT_WEIGHTS, type RankedPassage } from '../search/retriever.js';
 import { analyzeWord, foldCase, stemEnglish } from '../search/tokenize.js';
+import { citationScore } from './compose.js';
 import { knownNames, namesInSameSlot, unknownNames, type NameMention } from './claim-names.js';
 import { STATEMENT_FILLERS } from './claim-words.js';
 import { MAX_CLAIMS, splitClaims } from './claim-split.js';
@@ -459,7 +460,7 @@ export class ClaimChecker {
       id: passage.sentence.id,
       document: passage.sentence.document,
       text: passage.sentence.text,
-      score: Math.round(Math.min(1, Math.max(0, assessment.ranked.score)) * 1000) / 1000,
+      score: citationScore(assessment.ranked.score),
       marks: withMarks ? assessment.marks.text : [],
     };
     if (language === 'en' && passage.translation) {

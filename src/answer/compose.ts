@@ -77,6 +77,11 @@ function toCitation(ranked: RankedPassage, n: number, language: Language): Citat
   return passageCitation(ranked.passage, ranked.score, n, language);
 }
 
+/** A ranking score as a citation shows it: within [0, 1] (boosts and the word-order bonus can lift a fused score past 1), to three decimals. */
+export function citationScore(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+}
+
 function passageCitation(passage: Passage, score: number, n: number, language: Language): Citation {
   const { sentence, translation } = passage;
   return {
@@ -85,7 +90,7 @@ function passageCitation(passage: Passage, score: number, n: number, language: L
     document: sentence.document,
     text: sentence.text,
     ...(language === 'en' && translation ? { translation } : {}),
-    score: Math.round(score * 1000) / 1000,
+    score: citationScore(score),
   };
 }
 

@@ -3,7 +3,7 @@ import { FuzzyVocabulary } from '../search/fuzzy.js';
 import { analyzeText, analyzeWord, type AnalyzedWord } from '../search/tokenize.js';
 import { findNumbers } from './numbers.js';
 import type { RankedPassage } from '../search/retriever.js';
-import type { Composition } from './compose.js';
+import { citationScore, type Composition } from './compose.js';
 import type { Language } from './question.js';
 import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
@@ -115,7 +115,7 @@ function asksWhoFrom(question: string, names: (word: string) => boolean): boolea
 /** A sentence of the document as citation `n`, scored by the answer's best score like every citation of this answer. */
 function citationOf(id: string, text: string, n: number, input: ParticipantQuestion, language: Language, score: number): Citation {
   const translation = language === 'en' ? input.translate(id) : undefined;
-  return { n, id, document: input.document, text, ...(translation ? { translation } : {}), score: Math.round(score * 1000) / 1000 };
+  return { n, id, document: input.document, text, ...(translation ? { translation } : {}), score: citationScore(score) };
 }
 
 /** True when the (case-folded) question mentions the alias as a word (Latin) or a word start (Hangul). */

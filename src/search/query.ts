@@ -1,5 +1,6 @@
 import type { FuzzyVocabulary } from './fuzzy.js';
 import type { GlossaryMatcher } from './glossary.js';
+import { orderedWordPairs } from './word-order.js';
 import { analyzeWord, foldCase, FUNCTION_WORDS, hasHangul, hasLightVerb, splitWords, type AnalyzedWord } from './tokenize.js';
 
 /**
@@ -92,6 +93,8 @@ export interface AnalyzedQuery {
   concepts: Concept[];
   /** Text for the vector side: the question plus the other-language forms of its glossary hits. */
   expandedText: string;
+  /** Neighbouring English content words of the question, in order (see word-order.ts). */
+  wordPairs: [string, string][];
 }
 
 /** Where a question's words may be looked up: the glossary (optional) and the article's vocabulary. */
@@ -180,7 +183,14 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key), verbal: false })) : [];
     concepts.push({ label: word.key, alternatives: [[word]], fuzzy, known: false, properName: !word.hangul && names.has(word.key) });
   }
-  return { text: question, concepts, expandedText: [question, ...expansions, ...concepts.flatMap((c) => c.fuzzy.map((f) => f.key))].join(' ') };
+  const written = question.normalize('NFC');
+  const termKeys = matches.map((m) => analyzeQuestionText(written.slice(m.start, m.end)).map((w) => w.key));
+  return {
+    text: question,
+    concepts,
+    expandedText: [question, ...expansions, ...concepts.flatMap((c) => c.fuzzy.map((f) => f.key))].join(' '),
+    wordPairs: orderedWordPairs(analyzeQuestionText(written).map((w) => w.key), termKeys),
+  };
 }
 
 /** Credit for a word matched only through a likely misspelling. */

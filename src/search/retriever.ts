@@ -5,6 +5,7 @@ import type { Passage } from './passages.js';
 import { conceptMatch, type AnalyzedQuery, type Concept } from './query.js';
 import { isVerbLike, type AnalyzedWord } from './tokenize.js';
 import { FuzzyVocabulary } from './fuzzy.js';
+import { wordOrderMatch } from './word-order.js';
 
 /** How the three signals combine into one ranking score. */
 export interface RetrievalWeights {
@@ -14,6 +15,8 @@ export interface RetrievalWeights {
   vector: number;
   /** Weight of BM25, scaled by the best BM25 score of the query. */
   keyword: number;
+  /** Weight of the share of the question's neighbouring English words that the passage keeps close and in order. */
+  wordOrder: number;
   /** Weight of a word the corpus has never seen, as a share of the highest IDF. */
   unseenWordWeight: number;
   /** The same for an unseen Korean noun: Korean paraphrases mostly vary the verb, so a new noun is more likely missing content. */
@@ -30,7 +33,7 @@ export interface RetrievalWeights {
   restatement: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, distinctiveName: 1.25, candidates: 40, context: 0.5, restatement: 0.2 };
+export const DEFAULT_WEIGHTS: RetrievalWeights = { support: 0.5, vector: 0.3, keyword: 0.2, wordOrder: 0.2, unseenWordWeight: 0.6, unseenKoreanNounWeight: 0.8, unseenVerbWeight: 0.25, distinctiveName: 1.25, candidates: 40, context: 0.5, restatement: 0.2 };
 
 /** A passage with the signals that ranked it. All values are in [0, 1]; higher is better. */
 export interface RankedPassage {
@@ -210,7 +213,7 @@ export class HybridRetriever {
       const { support, coversNames, missingFocus } = this.measure(query, passage, conceptWeights, this.context[label], isName);
       const sim = Math.max(0, similarity.get(label) ?? dot(vector, this.store.vector(label)));
       const keyword = bestKeyword > 0 ? keywordScores[label]! / bestKeyword : 0;
-      const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + (boost?.(passage) ?? 0);
+      const score = this.weights.support * support + this.weights.vector * sim + this.weights.keyword * keyword + this.weights.wordOrder * wordOrderMatch(query.wordPairs, passage.wordKeys) + (boost?.(passage) ?? 0);
       return { passage, score, support, similarity: sim, keyword, coversNames, missingFocus };
     };
     const labels = [...candidates];

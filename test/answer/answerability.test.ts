@@ -18,7 +18,7 @@ const [plain, shaped, minister, chairman] = tinyPassages([
 function ranked(passage: Passage, extra: Partial<RankedPassage> = {}): RankedPassage {
   return { passage, score: 0.7, support: 0.6, similarity: 0.4, keyword: 0.5, coversNames: true, missingFocus: 0.2, ...extra };
 }
-const ONE_CONCEPT: AnalyzedQuery = { text: 'fence', concepts: [{ label: 'fence', alternatives: [], fuzzy: [], known: false, properName: false }], expandedText: 'fence' };
+const ONE_CONCEPT: AnalyzedQuery = { text: 'fence', concepts: [{ label: 'fence', alternatives: [], fuzzy: [], known: false, properName: false }], expandedText: 'fence', wordPairs: [] };
 const asked = (intent: Intent, extra: { question?: string; unknownNames?: string[]; unseenShare?: number; subtype?: AnswerSubtype | null; query?: AnalyzedQuery; speaker?: Concept[] } = {}) => ({ question: '', intent, subtype: null, unknownNames: [], unseenShare: 0, query: ONE_CONCEPT, speaker: [], ...extra });
 
 const ZERO: AnswerabilityFeatures = { support: 0, similarity: 0, nameMissing: 0, unknownName: 0, shapeMissing: 0, missingFocus: 0, unseenShare: 0, noMatch: 0, shapeNowhere: 0 };

@@ -46,7 +46,7 @@ function question(intent: Intent = 'what', options: { language?: Language; yesNo
     subtype: null,
     structure: null,
     yesNo: options.yesNo ?? false,
-    query: { text, concepts, expandedText: text },
+    query: { text, concepts, expandedText: text, wordPairs: [] },
     unknownNames: [],
     unseenShare: 0,
     summary: false,
