@@ -67,6 +67,8 @@ const EVAL_SETS = [
   { name: 'English (blind5)', file: 'test/eval/blind5.en.json' },
   { name: 'Korean (blind6)', file: 'test/eval/blind6.ko.json' },
   { name: 'English (blind6)', file: 'test/eval/blind6.en.json' },
+  { name: 'Korean (blind7)', file: 'test/eval/blind7.ko.json' },
+  { name: 'English (blind7)', file: 'test/eval/blind7.en.json' },
 ];
 
 async function openEngine(rebuild = false): Promise<QaEngine> {
