@@ -1,12 +1,12 @@
 import type { Passage } from '../search/passages.js';
 import type { RankedPassage } from '../search/retriever.js';
-import { FUNCTION_WORDS } from '../search/tokenize.js';
+import { FUNCTION_WORDS, stemEnglish } from '../search/tokenize.js';
 import { answerabilityFeatures, answerabilityScore } from './answerability.js';
 import type { AnswerabilityModel } from './answerability.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import type { Language } from './question.js';
 import { dateLead } from './dates.js';
-import { askedDimension, comparable, findNumbers, type Dimension } from './numbers.js';
+import { askedDimension, comparable, findNumbers, type Dimension, type NumberMention } from './numbers.js';
 import type { AnswerSubtype } from './intent.js';
 import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
@@ -130,11 +130,40 @@ export function statedNumber(text: string, language: Language): string | null {
   return (noun && FUNCTION_WORDS.has(noun.toLowerCase()) ? match[0].slice(0, -noun.length) : match[0]).trim();
 }
 
-/** The number a "how many" answer states, unless the sentence's first number is a price or a share ("$2 for cars" says no count). */
-function countedNumber(text: string, language: Language): string | null {
+/** The noun an English counting question counts (`how many books` → `book`), stemmed. */
+const COUNTED_NOUN = /\bhow many\s+(?:of\s+(?:the|its|their)\s+)?([a-z][a-z-]*)/i;
+
+/**
+ * The number a "how many" answer states: the one that counts the noun the question names ("350,000
+ * books" for "how many books", not the "five" of "five-storey"), else the sentence's first, unless
+ * that is a price or a share ("$2 for cars" says no count).
+ */
+function countedNumber(question: string, text: string, language: Language): string | null {
+  const noun = language === 'en' ? COUNTED_NOUN.exec(question)?.[1] : undefined;
+  if (noun) {
+    const counted = stemEnglish(noun);
+    for (const match of text.matchAll(new RegExp(ENGLISH_NUMBER.source, 'giu'))) {
+      if (match.groups?.noun && stemEnglish(match.groups.noun.toLowerCase()) === counted) return match[0].trim();
+    }
+  }
   const first = findNumbers(text)[0];
   if (first && (first.dimension === 'amount' || first.dimension === 'percent')) return null;
-  return statedNumber(text, language);
+  const stated = statedNumber(text, language);
+  if (stated === null) return null;
+  const unit = UNIT_AFTER.exec(text.slice(text.indexOf(stated) + stated.length))?.[0] ?? '';
+  return `${stated}${unit}`;
+}
+
+/** Dimensions whose English number reads with the noun after it ("eight months", "2,000 residents"). */
+const NOUN_COUNTED: ReadonlySet<Dimension> = new Set<Dimension>(['duration', 'count', 'people', 'times', 'age']);
+/** A unit written right after a number (`1.65㎞`, `30 km`). */
+const UNIT_AFTER = /^\s?(?:㎞|㎡|㎏|㎝|㎜|km|kg|cm|mm|m²|°C)(?![A-Za-z0-9])/u;
+
+/** A number mention as an answer states it: with the noun it counts in English, with its unit in any language. */
+function statedMention(mention: NumberMention, text: string, language: Language): string {
+  if (language === 'en' && NOUN_COUNTED.has(mention.dimension)) return statedNumber(text.slice(mention.start), language) ?? mention.text.trim();
+  const unit = UNIT_AFTER.exec(text.slice(mention.end))?.[0] ?? '';
+  return `${mention.text.trim()}${unit}`;
 }
 
 /** The kind of number each answer subtype is. */
@@ -164,7 +193,8 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
   if (question.intent === 'how-many' || question.intent === 'how-much') {
     const asked = askedDimensions(question);
     // "몇 명?" is not answered by "8개", nor "how long?" by "once": lead only with a number of the kind asked for.
-    const number = asked === null ? countedNumber(text, language) : findNumbers(text).find((m) => asked.some((d) => comparable(m.dimension, d)))?.text.trim();
+    const mention = asked === null ? undefined : findNumbers(text).find((m) => asked.some((d) => comparable(m.dimension, d)));
+    const number = asked === null ? countedNumber(question.question, text, language) : mention && statedMention(mention, text, language);
     if (number) return `${number}: `;
   }
   if (question.intent === 'when' && (question.subtype === null || question.subtype === 'year' || question.subtype === 'month')) {

@@ -82,6 +82,9 @@ function digitValue(text: string): number {
 /** What may follow a counter in the same word: particles and endings (`곳이`, `번씩`, `곳뿐`), not more noun (`개발`). */
 const AFTER_COUNTER = /^(?:[^\p{Script=Hangul}]|$|[이가을를은는에의도만씩로과와뿐쯤나께서다며고인으야요])/u;
 
+/** After `N년`, words that make it a span of years (`5년 만에`, `3년 동안`, `10년간`, `2년째`), not a calendar year. */
+const SPAN_OF_YEARS = /^(?:\s?(?:만에|만의|만이|동안)|간|째)/u;
+
 /** A Korean counter at the start of `rest`, possibly after one space. */
 function counterAt(rest: string, native: boolean): { counter: string; dimension: Dimension; length: number } | null {
   const space = /^\s?/u.exec(rest)![0].length;
@@ -89,8 +92,10 @@ function counterAt(rest: string, native: boolean): { counter: string; dimension:
   for (const [counter, dimension] of KOREAN_COUNTERS) {
     if (!after.startsWith(counter)) continue;
     if (native && !NATIVE_COUNTERS.has(counter)) continue;
-    if (!AFTER_COUNTER.test(after.slice(counter.length))) continue;
-    return { counter, dimension, length: space + counter.length };
+    const following = after.slice(counter.length);
+    const spanOfYears = counter === '년' && SPAN_OF_YEARS.test(following);
+    if (!spanOfYears && !AFTER_COUNTER.test(following)) continue;
+    return { counter, dimension: spanOfYears ? 'duration' : dimension, length: space + counter.length };
   }
   return null;
 }
@@ -355,5 +360,7 @@ export function askedDimension(question: string): Dimension | null {
   const at = question.search(/몇\s*[가-힣%]/u);
   if (at < 0) return null;
   const rest = question.slice(at + 1).trimStart();
-  return KOREAN_COUNTERS.find(([counter]) => rest.startsWith(counter))?.[1] ?? null;
+  const found = KOREAN_COUNTERS.find(([counter]) => rest.startsWith(counter));
+  if (!found) return null;
+  return found[0] === '년' && SPAN_OF_YEARS.test(rest.slice(1)) ? 'duration' : found[1];
 }

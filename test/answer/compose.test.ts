@@ -16,7 +16,7 @@ const MODEL: AnswerabilityModel = {
 };
 const POLICY: ComposePolicy = { ...DEFAULT_POLICY, model: MODEL };
 
-// An invented article, one sentence per paragraph: S1 … S11 in reading order.
+// An invented article, one sentence per paragraph: S1 … S14 in reading order.
 const passages = tinyPassages([
   'The town opened a new library in the old mill.',
   'The library holds 45 desks.',
@@ -29,6 +29,9 @@ const passages = tinyPassages([
   '도서관에는 열람석이 45개 있다.',
   'The library reopened on March 3, 2021 after the repairs.',
   '도서관은 지난해 11월 다시 문을 열었다.',
+  'The five-storey annex holds 2,000 maps.',
+  'The repairs were delayed by eight months in 2021.',
+  '산책로는 길이 1.65㎞로, 2019년 착공해 5년 만에 완공됐다.',
 ].map((text) => ({ sentences: [text] })));
 const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
 
@@ -227,6 +230,22 @@ describe('composeAnswer: the lead', () => {
   it('leads a "how long" answer with a duration only, not with a count or a frequency', () => {
     const q = { ...question('how-many', { text: 'How long is the desk loan?' }), subtype: 'duration' as const };
     expect(composeAnswer([ranked(p('S2'), 1, 0.9)], q, POLICY).answer).toBe(`${p('S2').sentence.text} [1]`);
+  });
+
+  it('leads an English count with the number of the noun the question counts, not the sentence\'s first number', () => {
+    expect(composeAnswer([ranked(p('S12'), 1, 0.9)], question('how-many', { text: 'How many maps are there?' }), POLICY).answer).toBe(`2,000 maps: ${p('S12').sentence.text} [1]`);
+    // Without a counted noun the first number stands.
+    expect(composeAnswer([ranked(p('S12'), 1, 0.9)], question('how-many', { text: 'How many are there?' }), POLICY).answer.startsWith('five')).toBe(true);
+  });
+
+  it('states a number with what it counts or measures: "eight months", "1.65㎞"', () => {
+    const howLong = { ...question('how-many', { text: 'How long were the repairs delayed?' }), subtype: 'duration' as const };
+    expect(composeAnswer([ranked(p('S13'), 1, 0.9)], howLong, POLICY).answer).toBe(`eight months: ${p('S13').sentence.text} [1]`);
+    expect(composeAnswer([ranked(p('S14'), 1, 0.9)], question('how-many', { language: 'ko', text: '산책로 길이가 얼마야?' }), POLICY).answer).toBe(`1.65㎞: ${p('S14').sentence.text} [1]`);
+  });
+
+  it('answers 몇 년 만에 with the span of years, not the calendar year', () => {
+    expect(composeAnswer([ranked(p('S14'), 1, 0.9)], question('how-many', { language: 'ko', text: '몇 년 만에 완공됐어?' }), POLICY).answer).toBe(`5년: ${p('S14').sentence.text} [1]`);
   });
 
   it('adds no number to a counting answer whose sentence states none, nor to other questions', () => {

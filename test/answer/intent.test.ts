@@ -5,7 +5,7 @@ import { tinyPassages } from '../search/tiny-corpus.js';
 
 // Invented questions and sentences about a town, a bridge and a festival; nothing from the seed article.
 const INTENTS: [Intent, string[]][] = [
-  ['how-much', ['예산이 얼마나 들었어?', '다리 건설에 얼마를 투자했어?', '공사 비용은?', 'How much did the bridge cost?', 'How much money was raised?', '시가 몇 억 투자했어?', '몇 조 원이 들었어?', 'How big is the budget for the bridge?', '이번 축제 budget은 얼마로 잡혔어?', '지원금은 총 얼마야?', 'how much 보조금 did the city give?', 'How much funding goes to the port?']],
+  ['how-much', ['예산이 얼마나 들었어?', '다리 건설에 얼마를 투자했어?', '공사 비용은?', 'How much did the bridge cost?', 'How much money was raised?', '시가 몇 억 투자했어?', '몇 조 원이 들었어?', 'How big is the budget for the bridge?', '이번 축제 budget은 얼마로 잡혔어?', '지원금은 총 얼마야?', 'how much 보조금 did the city give?', 'How much funding goes to the port?', "What is the museum's budget for next year?", 'What was the cost of the repairs?']],
   ['how-many', ['몇 명이 참가했어?', '다리는 몇 개야?', '관객 규모는?', '공사비는 얼마야?', 'How many people came?', 'How long is the bridge?', 'What percentage voted yes?', 'How big was the crowd?']],
   ['when', ['축제는 언제 열려?', '개관 날짜가 궁금해', '몇 월에 끝났어?', 'When did the museum open?', 'In what year was it built?', 'Which month is the race?', "What's the date of the vote?", 'What was the exact day of the opening?']],
   ['where', ['어디서 열렸어?', '행사 장소는?', '어느 도시에서 했어?', 'Where was the festival held?', 'Which city hosted the race?', 'What was the venue?', 'Which hotel hosted the gala?', 'What island did they sail to?', '후원 기업은 어디서 왔어?', '김 회장이 참석한 행사 어느 호텔에서 했어?', '시청은 어디야?']],
@@ -69,7 +69,7 @@ const SHAPED: [Intent, string[]][] = [
   ['how-much', ['공사비는 4000만 원이었다.', '총 3억 달러가 들었다.', '2조 원 규모다.', '보수에 수억 원이 들었다.', 'It cost $5 million.', 'They paid 300 euros.', 'The budget was 2 billion.', 'Tickets were ¥800.']],
   ['how-many', ['관중 100만 명이 몰렸다.', '선수 다섯 명이 뽑혔다.', '두 곳이 문을 닫았다.', '참가자가 50% 늘었다.', 'Three teams withdrew.', 'Attendance rose 12%.', 'It happened twice.', 'A dozen boats sailed.']],
   ['when', ['그는 40대에 더 많이 이겼다.', 'Prices began to rise after the 1970s.', '박물관은 1896년에 문을 열었다.', '공사는 3월에 끝났다.', '행사는 지난해 가을 열렸다.', '축제는 내년에 다시 열린다.', 'The museum opened in 1896.', 'It reopened later in 2016.', 'The race is held every March.', 'They met on Friday.', 'It closed two weeks ago.', 'The council met on the 21st.']],
-  ['where', ['The custom can be traced to Persia.', '군대는 이웃 나라를 공격했다.', '축제는 해운대에서 열렸다.', '선수들은 공항에 도착했다.', '행사는 시청 광장에서 열렸다.', 'The festival took place in Lisbon.', 'They met at the old train station.', 'The stadium was full.', 'Many settled in the area of present-day Lisbon.', 'They lived in the heart of Lisbon.', 'Samples are checked in the laboratory.']],
+  ['where', ['The custom can be traced to Persia.', '군대는 이웃 나라를 공격했다.', '축제는 해운대에서 열렸다.', '선수들은 공항에 도착했다.', '행사는 시청 광장에서 열렸다.', 'The festival took place in Lisbon.', 'They met at the old train station.', 'The stadium was full.', 'Many settled in the area of present-day Lisbon.', 'They lived in the heart of Lisbon.', 'Samples are checked in the laboratory.', 'It was designed by the Lisbon-based firm Atelier Sul.']],
   ['who', ['김 교수가 상을 받았다.', '감독이 결과를 발표했다.', '위원장이 회의를 열었다.', 'The prize went to Professor Lindqvist.', 'Maria Gonzalez won the race.', 'The mayor spoke first.']],
   ['list', ['사과, 배, 포도가 팔렸다.', 'Apples, pears, and plums sold well.']],
 ];
@@ -78,7 +78,7 @@ const NOT_SHAPED: [Intent, string[]][] = [
   ['how-much', ['The team trained for three weeks.', '비용은 아직 정해지지 않았다.', '선수 다섯 명이 뽑혔다.']],
   ['how-many', ['The mayor praised the volunteers.', '시장은 자원봉사자들을 칭찬했다.']],
   ['when', ['The mayor praised the volunteers.', '시장은 자원봉사자들을 칭찬했다.', 'Forty boats sailed.', '드론 500대가 떴다.']],
-  ['where', ['그는 결과에 만족했다.', 'The result pleased everyone.', 'It grew in the area of trade.']],
+  ['where', ['그는 결과에 만족했다.', 'The result pleased everyone.', 'It grew in the area of trade.', 'The plan is evidence-based.']],
   ['who', ['the prize was given out late.', '상은 늦게 전달되었다.']],
   ['list', ['Apples sold well.', '사과가 잘 팔렸다.']],
 ];
@@ -215,6 +215,9 @@ describe('answer subtypes', () => {
     expect(hasSubtypeShape('officeholder', passage('Three ferry companies attended.'))).toBe(false);
     expect(hasSubtypeShape('officeholder', passage('양국은 대화를 장관급으로 격상했다.'))).toBe(false);
     expect(hasSubtypeShape('officeholder', passage('김 장관이 서명했다.'))).toBe(true);
+    // Titles beyond government and business: "who is the head librarian?", "who coaches the team?"
+    expect(hasSubtypeShape('officeholder', passage('Head librarian Ana Lindqvist cut the ribbon.'))).toBe(true);
+    expect(hasSubtypeShape('officeholder', passage('Coach Ruiz praised the team.'))).toBe(true);
     expect(hasSubtypeShape('year', passage('왕은 재위 12년에 성을 쌓았다.'))).toBe(true);
     expect(hasSubtypeShape('year', passage('왕은 12년간 다스렸다.'))).toBe(false);
     for (const text of ['The siege ended four days after the storm.', 'The club has run the race since 1986.', '공사는 3개월 걸렸다.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);

@@ -59,7 +59,18 @@ describe('standing', () => {
 describe('askedDimension', () => {
   it.each([
     ['몇 명이 왔어?', 'people'], ['참가 기업 몇 곳이야?', 'count'], ['몇개국이 참여했어?', 'count'], ['몇 번 열렸어?', 'times'], ['누가 왔어?', null], ['How many came?', null],
+    ['몇 년도에 지었어?', 'year'], ['몇 년 만에 완공됐어?', 'duration'], ['몇 년 동안 지었어?', 'duration'], ['몇 년째야?', 'duration'],
   ])('"%s" → %s', (question, dimension) => {
     expect(askedDimension(question)).toBe(dimension);
+  });
+});
+
+describe('findNumbers: years', () => {
+  it('reads N년 만에 / 동안 / 간 / 째 as a span of years, and N년 alone as a calendar year', () => {
+    const dims = (text: string) => findNumbers(text).map((m) => [m.text, m.dimension]);
+    expect(dims('2019년 착공해 5년 만에 완공됐다.')).toEqual([['2019년', 'year'], ['5년', 'duration']]);
+    expect(dims('3년 동안 공사했다.')).toEqual([['3년', 'duration']]);
+    expect(dims('10년간 이어졌다.')).toEqual([['10년', 'duration']]);
+    expect(dims('2년째 열린다.')).toEqual([['2년', 'duration']]);
   });
 });
