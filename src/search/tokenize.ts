@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 /** Bump when tokens change: persisted vectors and keyword tokens built by another version are stale. */
-export const ANALYZER_VERSION = 9;
+export const ANALYZER_VERSION = 10;
 
 /**
  * Korean-aware tokenisation shared by the keyword index, the lexical embedding and answer support.
@@ -94,8 +94,16 @@ function stripMixedSuffix(word: string): string {
  * like `마르코도` → `마르코`.
  */
 export function stripKoreanSuffix(word: string): string {
-  return stripOnce(stripOnce(word));
+  const once = stripOnce(word);
+  if (once === word) return word;
+  // Only a particle stacks before another (`마르코도는`, `이번에는`): a second round that took a verb
+  // ending would cut a noun (`생산라인을` is `생산라인`, not `생산라`).
+  const twice = stripOnce(once);
+  return STACKING_PARTICLES.has(once.slice(twice.length)) ? twice : once;
 }
+
+/** Particles that may stand before another particle. */
+const STACKING_PARTICLES: ReadonlySet<string> = new Set(['에서', '에선', '에는', '에도', '에게', '으로', '로는', '로도', '까지', '부터', '처럼', '보다', '와의', '과의', '한테', '께서', '들이', '들은', '들을', '들의', '에', '은', '는', '이', '가', '을', '를', '의', '와', '과', '도', '로', '만', '랑', '들']);
 
 /**
  * Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`, `열리는거`, and the past

@@ -5,7 +5,7 @@ import { tinyPassages } from '../search/tiny-corpus.js';
 
 // Invented questions and sentences about a town, a bridge and a festival; nothing from the seed article.
 const INTENTS: [Intent, string[]][] = [
-  ['how-much', ['예산이 얼마나 들었어?', '다리 건설에 얼마를 투자했어?', '공사 비용은?', 'How much did the bridge cost?', 'How much money was raised?', '시가 몇 억 투자했어?', '몇 조 원이 들었어?', 'How big is the budget for the bridge?', '이번 축제 budget은 얼마로 잡혔어?', '지원금은 총 얼마야?', 'how much 보조금 did the city give?', 'How much funding goes to the port?', "What is the museum's budget for next year?", 'What was the cost of the repairs?']],
+  ['how-much', ['예산이 얼마나 들었어?', '다리 건설에 얼마를 투자했어?', '공사 비용은?', 'How much did the bridge cost?', 'How much money was raised?', '시가 몇 억 투자했어?', '몇 조 원이 들었어?', 'How big is the budget for the bridge?', '이번 축제 budget은 얼마로 잡혔어?', '지원금은 총 얼마야?', 'how much 보조금 did the city give?', 'How much funding goes to the port?', "What is the museum's budget for next year?", 'What was the cost of the repairs?', '영업이익 얼마야?', '주가는 얼마로 마감했어?', 'What was the operating profit?']],
   ['how-many', ['몇 명이 참가했어?', '다리는 몇 개야?', '관객 규모는?', '공사비는 얼마야?', 'How many people came?', 'How long is the bridge?', 'What percentage voted yes?', 'How big was the crowd?']],
   ['when', ['축제는 언제 열려?', '개관 날짜가 궁금해', '몇 월에 끝났어?', 'When did the museum open?', 'In what year was it built?', 'Which month is the race?', "What's the date of the vote?", 'What was the exact day of the opening?']],
   ['where', ['어디서 열렸어?', '행사 장소는?', '어느 도시에서 했어?', 'Where was the festival held?', 'Which city hosted the race?', 'What was the venue?', 'Which hotel hosted the gala?', 'What island did they sail to?', '후원 기업은 어디서 왔어?', '김 회장이 참석한 행사 어느 호텔에서 했어?', '시청은 어디야?']],

@@ -15,6 +15,13 @@ describe('Korean tokens', () => {
     expect(keys('기업은 기업이 기업들이 기업의')).toEqual(['기업', '기업', '기업', '기업']);
   });
 
+  it('strips a second ending only when it is a particle stacked before another (마르코도는), so a noun ending in 인 keeps it (생산라인을)', () => {
+    expect(stripKoreanSuffix('마르코도는')).toBe('마르코');
+    expect(stripKoreanSuffix('생산라인을')).toBe('생산라인');
+    expect(stripKoreanSuffix('온라인으로')).toBe('온라인');
+    expect(keys('새 생산라인을 가동')).toEqual(['생산라인', '가동']);
+  });
+
   it('never cuts a two-syllable noun down to one syllable (회장, 국가, 인도)', () => {
     expect(stripKoreanSuffix('회장')).toBe('회장');
     expect(stripKoreanSuffix('국가')).toBe('국가');
