@@ -5,7 +5,7 @@ import { tinyPassages } from '../search/tiny-corpus.js';
 
 // Invented questions and sentences about a town, a bridge and a festival; nothing from the seed article.
 const INTENTS: [Intent, string[]][] = [
-  ['how-much', ['예산이 얼마나 들었어?', '다리 건설에 얼마를 투자했어?', '공사 비용은?', 'How much did the bridge cost?', 'How much money was raised?', '시가 몇 억 투자했어?', '몇 조 원이 들었어?', 'How big is the budget for the bridge?', '이번 축제 budget은 얼마로 잡혔어?', '지원금은 총 얼마야?', 'how much 보조금 did the city give?', 'How much funding goes to the port?', "What is the museum's budget for next year?", 'What was the cost of the repairs?', '영업이익 얼마야?', '주가는 얼마로 마감했어?', 'What was the operating profit?']],
+  ['how-much', ['예산이 얼마나 들었어?', '다리 건설에 얼마를 투자했어?', '공사 비용은?', 'How much did the bridge cost?', 'How much money was raised?', '시가 몇 억 투자했어?', '몇 조 원이 들었어?', 'How big is the budget for the bridge?', '이번 축제 budget은 얼마로 잡혔어?', '지원금은 총 얼마야?', 'how much 보조금 did the city give?', 'How much funding goes to the port?', "What is the museum's budget for next year?", 'What was the cost of the repairs?', '영업이익 얼마야?', '주가는 얼마로 마감했어?', 'What was the operating profit?', '보조금 최대 얼마까지 받아?', '얼마씩 지원해줘?']],
   ['how-many', ['몇 명이 참가했어?', '다리는 몇 개야?', '관객 규모는?', '공사비는 얼마야?', 'How many people came?', 'How long is the bridge?', 'What percentage voted yes?', 'How big was the crowd?']],
   ['when', ['축제는 언제 열려?', '개관 날짜가 궁금해', '몇 월에 끝났어?', 'When did the museum open?', 'In what year was it built?', 'Which month is the race?', "What's the date of the vote?", 'What was the exact day of the opening?']],
   ['where', ['어디서 열렸어?', '행사 장소는?', '어느 도시에서 했어?', 'Where was the festival held?', 'Which city hosted the race?', 'What was the venue?', 'Which hotel hosted the gala?', 'What island did they sail to?', '후원 기업은 어디서 왔어?', '김 회장이 참석한 행사 어느 호텔에서 했어?', '시청은 어디야?']],
@@ -72,6 +72,7 @@ const SHAPED: [Intent, string[]][] = [
   ['where', ['The custom can be traced to Persia.', '군대는 이웃 나라를 공격했다.', '축제는 해운대에서 열렸다.', '선수들은 공항에 도착했다.', '행사는 시청 광장에서 열렸다.', 'The festival took place in Lisbon.', 'They met at the old train station.', 'The stadium was full.', 'Many settled in the area of present-day Lisbon.', 'They lived in the heart of Lisbon.', 'Samples are checked in the laboratory.', 'It was designed by the Lisbon-based firm Atelier Sul.']],
   ['who', ['김 교수가 상을 받았다.', '감독이 결과를 발표했다.', '위원장이 회의를 열었다.', 'The prize went to Professor Lindqvist.', 'Maria Gonzalez won the race.', 'The mayor spoke first.']],
   ['list', ['사과, 배, 포도가 팔렸다.', 'Apples, pears, and plums sold well.']],
+  ['why', ['보급을 늘리기 위해 지원을 확대했다.', '비가 와서 경기가 연기된 탓이다.', 'The race was delayed because of the storm.', 'The bridge was closed due to repairs.']],
 ];
 
 const NOT_SHAPED: [Intent, string[]][] = [
@@ -81,6 +82,7 @@ const NOT_SHAPED: [Intent, string[]][] = [
   ['where', ['그는 결과에 만족했다.', 'The result pleased everyone.', 'It grew in the area of trade.', 'The plan is evidence-based.']],
   ['who', ['the prize was given out late.', '상은 늦게 전달되었다.']],
   ['list', ['Apples sold well.', '사과가 잘 팔렸다.']],
+  ['why', ['The mayor praised the volunteers.', '시장은 자원봉사자들을 칭찬했다.']],
 ];
 
 describe('textHasAnswerShape', () => {
@@ -97,7 +99,7 @@ describe('textHasAnswerShape', () => {
   }
 
   it('asks no shape of intents without one', () => {
-    for (const intent of ['why', 'how', 'what'] as Intent[]) for (const text of SHAPELESS) expect(textHasAnswerShape(intent, text)).toBe(true);
+    for (const intent of ['how', 'what'] as Intent[]) for (const text of SHAPELESS) expect(textHasAnswerShape(intent, text)).toBe(true);
   });
 });
 
