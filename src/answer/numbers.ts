@@ -79,8 +79,8 @@ function digitValue(text: string): number {
   return Number(text.replace(/,/g, ''));
 }
 
-/** What may follow a counter in the same word: particles and endings (`곳이`, `번씩`, `곳뿐`), not more noun (`개발`). */
-const AFTER_COUNTER = /^(?:[^\p{Script=Hangul}]|$|[이가을를은는에의도만씩로과와뿐쯤나께서다며고인으야요])/u;
+/** What may follow a counter in the same word: particles and endings (`곳이`, `번씩`, `곳뿐`, `원보다`, `일부터`), not more noun (`개발`). */
+const AFTER_COUNTER = /^(?:[^\p{Script=Hangul}]|$|[이가을를은는에의도만씩로과와뿐쯤나께서다며고인으야요]|보다|부터|까지|마다|밖에)/u;
 
 /** After `N년`, words that make it a span of years (`5년 만에`, `3년 동안`, `10년간`, `2년째`), not a calendar year. */
 const SPAN_OF_YEARS = /^(?:\s?(?:만에|만의|만이|동안)|간|째)/u;

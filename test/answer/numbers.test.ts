@@ -74,3 +74,14 @@ describe('findNumbers: years', () => {
     expect(dims('2년째 열린다.')).toEqual([['2년', 'duration']]);
   });
 });
+
+describe('findNumbers: counters before 보다, 부터, 까지', () => {
+  it('keeps the counter when a comparison or range particle follows it, not when more noun does (12개발)', () => {
+    const dims = (text: string) => findNumbers(text).map((m) => [m.text, m.dimension]);
+    expect(dims('지난해 600만원보다 늘었다.')).toEqual([['600만원', 'amount']]);
+    expect(dims('다음 달 1일부터 신청한다.')).toEqual([['1일', 'day']]);
+    expect(dims('3개월까지 걸린다.')).toEqual([['3개월', 'duration']]);
+    expect(dims('8개보다 많다.')).toEqual([['8개', 'count']]);
+    expect(dims('12개발 사업')).toEqual([['12', 'plain']]);
+  });
+});
