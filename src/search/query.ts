@@ -1,6 +1,7 @@
 import type { FuzzyVocabulary } from './fuzzy.js';
 import type { GlossaryMatcher } from './glossary.js';
 import { orderedWordPairs } from './word-order.js';
+import { registerSynonyms } from './register-synonyms.js';
 import { analyzeWord, foldCase, FUNCTION_WORDS, hasHangul, hasLightVerb, splitWords, type AnalyzedWord } from './tokenize.js';
 
 /**
@@ -181,7 +182,8 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const vocabulary = resources.vocabulary;
     const unseen = vocabulary && !vocabulary.has(word.key) && !word.parts.some((p) => vocabulary.has(p));
     const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key), verbal: false })) : [];
-    concepts.push({ label: word.key, alternatives: [[word]], fuzzy, known: false, properName: !word.hangul && names.has(word.key) });
+    const synonyms = registerSynonyms(word.key).map((key) => [{ key, parts: [], hangul: true, verbal: false }]);
+    concepts.push({ label: word.key, alternatives: [[word], ...synonyms], fuzzy, known: false, properName: !word.hangul && names.has(word.key) });
   }
   const written = question.normalize('NFC');
   const termKeys = matches.map((m) => analyzeQuestionText(written.slice(m.start, m.end)).map((w) => w.key));

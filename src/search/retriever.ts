@@ -119,7 +119,9 @@ export class HybridRetriever {
   unseenWords(query: AnalyzedQuery): AnalyzedWord[] {
     return query.concepts
       .filter((c) => !c.known && c.fuzzy.length === 0)
-      .flatMap((c) => c.alternatives.flat())
+      // A word is seen when another form of it is (`작년` when the article writes `지난해`).
+      .filter((c) => !c.alternatives.slice(1).some((a) => a.every((w) => this.inArticle(w))))
+      .flatMap((c) => c.alternatives[0] ?? [])
       .filter((w) => !this.inArticle(w));
   }
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery } from '../../src/search/query.js';
+import { registerSynonyms } from '../../src/search/register-synonyms.js';
+import { tinyRetriever } from './tiny-corpus.js';
+
+describe('registerSynonyms', () => {
+  it('gives the news-prose word for the chat word and back (작년 / 지난해), and nothing for other words', () => {
+    expect(registerSynonyms('작년')).toEqual(['지난해']);
+    expect(registerSynonyms('지난해')).toEqual(['작년']);
+    expect(registerSynonyms('보조금')).toEqual([]);
+  });
+});
+
+describe('a question in chat register against news prose', () => {
+  // An invented article that writes 지난해 and 올해, as news does.
+  const { retriever } = tinyRetriever([{ sentences: ['지난해 보조금은 600만원이었다.'] }, { sentences: ['올해 보조금은 650만원이다.'] }]);
+  const query = (text: string) => analyzeQuery(text, { vocabulary: retriever.vocabulary });
+
+  it('finds 지난해 for 작년, and counts the word as seen', async () => {
+    const ranked = await retriever.retrieve(query('작년 보조금'), 2);
+    expect(ranked[0]!.passage.sentence.id).toBe('S1');
+    expect(ranked[0]!.support).toBe(1);
+    expect(retriever.unseenWords(query('작년 보조금'))).toEqual([]);
+  });
+
+  it('does not count the other form as unseen when the question writes the article\'s own word (올해, not 금년)', () => {
+    expect(retriever.unseenWords(query('올해 보조금'))).toEqual([]);
+  });
+});
