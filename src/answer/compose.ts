@@ -7,7 +7,7 @@ import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import type { Language } from './question.js';
 import { dateLead } from './dates.js';
 import { askedDimension, comparable, findNumbers, type Dimension, type NumberMention } from './numbers.js';
-import type { AnswerSubtype } from './intent.js';
+import { asksForChange, type AnswerSubtype } from './intent.js';
 import type { Citation } from './types.js';
 import type { UnderstoodQuestion } from './understand.js';
 
@@ -130,6 +130,9 @@ export function statedNumber(text: string, language: Language): string | null {
   return (noun && FUNCTION_WORDS.has(noun.toLowerCase()) ? match[0].slice(0, -noun.length) : match[0]).trim();
 }
 
+/** "Seven of the", "two of its" right before a number: a part of the whole that number counts. */
+const PART_OF = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|all|most|some|none|half)\s+of\s+(?:the|its|their|our|his|her)\s+$/iu;
+
 /** The noun an English counting question counts (`how many books` → `book`), stemmed. */
 const COUNTED_NOUN = /\bhow many\s+(?:of\s+(?:the|its|their)\s+)?([a-z][a-z-]*)/i;
 
@@ -143,7 +146,10 @@ function countedNumber(question: string, text: string, language: Language): stri
   if (noun) {
     const counted = stemEnglish(noun);
     for (const match of text.matchAll(new RegExp(ENGLISH_NUMBER.source, 'giu'))) {
-      if (match.groups?.noun && stemEnglish(match.groups.noun.toLowerCase()) === counted) return match[0].trim();
+      if (!match.groups?.noun || stemEnglish(match.groups.noun.toLowerCase()) !== counted) continue;
+      // "Seven of the nine members": the part is the count asked for, the whole its frame.
+      const part = PART_OF.exec(text.slice(0, match.index));
+      return part ? `${part[0]}${match[0].trim()}` : match[0].trim();
     }
   }
   const first = findNumbers(text)[0];
@@ -177,23 +183,40 @@ function askedDimensions(question: UnderstoodQuestion): Dimension[] | null {
   const counted = askedDimension(question.question);
   if (counted) return [counted];
   if (question.subtype) return SUBTYPE_DIMENSIONS[question.subtype];
+  if (asksForChange(question.question)) return ['percent', 'amount', 'count', 'people', 'plain'];
   // "How much did it cost?" is answered by a price, not by the "two" of "a two-year repair".
   if (question.intent === 'how-much') return ['amount'];
   // "How big…?" asks for a size or an amount, not how many of something.
   return /\bhow (?:big|large)\b/i.test(question.question) ? ['amount', 'percent', 'plain'] : null;
 }
 
+/** A yes/no question about what did happen or holds now ("Did they cut rates?", "금리 내렸어?"), not about what will. */
+const ASKS_WHAT_HAPPENED = /^\s*(?:did|has|have|had|was|were|is|are|does|do)\b|(?:었|았|였|했|됐)(?:어|나|니|냐|나요|어요|습니까|음|대|다고)?\s*\??\s*$/iu;
+/** A sentence that only expects, plans or allows the event ("expect two cuts", "could come", 인하할 전망, 검토할 계획). */
+const EXPECTATION = /\b(?:expects?|expected|forecasts?|predicts?|could|may|might|would|plans? to|planning to|intends? to|is likely|are likely|considering|signals?)\b|전망|예상|계획|예정|방침|검토|(?:ㄹ|을|할|될)\s*(?:것|수)|가능성/iu;
+
+function asksWhatHappened(question: string): boolean {
+  return ASKS_WHAT_HAPPENED.test(question);
+}
+
+/** True when the sentence speaks of the event only as expected, planned or possible, so it cannot say "yes, it happened". */
+function onlyExpects(text: string): boolean {
+  return EXPECTATION.test(text);
+}
+
 /** The opening of an answer: yes/no first, the number a counting question asks for, or the date a "when" question asks for. */
 function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, policy: ComposePolicy): string {
   const { language } = question;
   if (question.yesNo) {
-    if (best.support >= policy.yesSupport) return language === 'ko' ? '네. ' : 'Yes. ';
+    if (best.support >= policy.yesSupport && !(asksWhatHappened(question.question) && onlyExpects(text))) return language === 'ko' ? '네. ' : 'Yes. ';
     return language === 'ko' ? '기사에는 이렇게 나옵니다: ' : 'Here is what the article says: ';
   }
   if (question.intent === 'how-many' || question.intent === 'how-much') {
     const asked = askedDimensions(question);
     // "몇 명?" is not answered by "8개", nor "how long?" by "once": lead only with a number of the kind asked for.
-    const mention = asked === null ? undefined : findNumbers(text).find((m) => asked.some((d) => comparable(m.dimension, d)));
+    // The kinds asked for come in order of preference ("how much did it grow?" → the share before the amount).
+    const mentions = asked === null ? [] : findNumbers(text);
+    const mention = asked?.map((d) => mentions.find((m) => comparable(m.dimension, d))).find((m) => m !== undefined);
     const number = asked === null ? countedNumber(question.question, text, language) : mention && statedMention(mention, text, language);
     if (number) return `${number}: `;
   }

@@ -3,8 +3,17 @@ import type { Passage } from '../search/passages.js';
 /** What kind of answer a question wants. */
 export type Intent = 'how-much' | 'how-many' | 'when' | 'where' | 'who' | 'list' | 'why' | 'how' | 'what';
 
+/** "How much did the pound fall?", "얼마나 올랐어?": a change in some quantity, told by a share as often as by an amount. */
+const ASKS_FOR_CHANGE = /\bhow much\b(?!\s+(?:money|cash|funding))[^?]{0,40}?\b(?:fall|fell|fallen|rise|rose|risen|grow|grew|grown|increased?|decreased?|drop|dropped|declined?|gain|gained|lose|lost|climb|climbed|jump|jumped|shrink|shrank|changed?|eased?|slow(?:ed)?|cut|go up|go down|went up|went down)\b|얼마(?:나|만큼)\s*(?:올랐|오른|내렸|내린|떨어|늘었|늘어|줄었|줄어|증가|감소|상승|하락|뛰었|올라|내려)/iu;
+
+/** True when the question asks how much something changed (a share or an amount answers it). */
+export function asksForChange(question: string): boolean {
+  return ASKS_FOR_CHANGE.test(question);
+}
+
 /** Checked in order: the first that matches wins ("how many" before "how", "어디어디" before "어디"). */
 const QUESTION_PATTERNS: [Intent, RegExp][] = [
+  ['how-many', ASKS_FOR_CHANGE],
   ['how-much', /얼마(?:를|나|에|가|까지|씩)?\s*(?:투자|들|받|내|벌|썼|쓰|지원|주|줘|줬)|몇\s*(?:조|억|천억|백억|십억|천만|백만|만\s*원|달러|원)(?![가-힣])|몇\s*(?:조|억)\s*(?:원|달러)?\s*(?:을|를|이|가)?\s|\bhow (?:big|large|much) (?:is|was|are|were|will be) (?:the |its |their )?(?:\w+ ){0,2}?(?:budget|cost|price|investment|funding|spending|fee|bill)\b|(?:^|[^가-힣]|투자|사업|공사|건설|총)(?:금액|액수|비용|가격)|투자\s*규모|\bwhat(?:'s|’s| is| was| are| were| will be)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:budget|cost|price|fee|salary|revenue|worth|profit|income|earnings|loss)(?:s|es)?\b|\bhow much (?:money|did|does|do|is|was|will|has)\b|\bhow much\b.*(?:\b(?:invest|cost|spend|pay|worth|price|budget|fund|grant|subsid|loan|aid\b|salar|wage|revenue|profit|sales\b)|예산|비용|금액|자금|기금|지원금|보조금|투자금|가격|매출|수익)|(?:예산|비용|금액|자금|기금|지원금|보조금|투자금|가격|값|매출|수익|이익|순익|손실|주가|시가총액|연봉|월급|돈|budget)\s*(?:은|는|이|가|을|를|도)?\s*(?:총|최대|최소|최고|평균|약)?\s*얼마/i],
   ['how-many', /몇\s*(?:명|곳|개|군데|번|회|주년|개국|사|퍼센트|시간|년|배|살|세|위|층|차례|가지|건|대|척|권|편)|얼마|숫자|규모|\bhow (?:many|much|long|often|old|far|big|large)\b|\bnumber of\b|\bcount\b|\bwhat (?:percent|percentage|amount|share)\b/i],
   ['when', /언제|며칠|몇\s*일|몇\s*월|몇\s*년도|날짜|시기|연도|\bwhen\b|\bwhat (?:day|date|time|year|month|century|decade|period)\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+will be)\s+the\s+(?:exact\s+)?(?:date|day|year|month)\b|\bwhich (?:day|date|year|month|century|decade)\b|\bin what year\b/i],

@@ -16,7 +16,7 @@ const MODEL: AnswerabilityModel = {
 };
 const POLICY: ComposePolicy = { ...DEFAULT_POLICY, model: MODEL };
 
-// An invented article, one sentence per paragraph: S1 … S14 in reading order.
+// An invented article, one sentence per paragraph: S1 … S17 in reading order.
 const passages = tinyPassages([
   'The town opened a new library in the old mill.',
   'The library holds 45 desks.',
@@ -32,6 +32,9 @@ const passages = tinyPassages([
   'The five-storey annex holds 2,000 maps.',
   'The repairs were delayed by eight months in 2021.',
   '산책로는 길이 1.65㎞로, 2019년 착공해 5년 만에 완공됐다.',
+  'Analysts expect the council to cut fares next year.',
+  'Seven of the nine members voted to close the pier.',
+  '입장료는 8천원으로 12% 올랐다.',
 ].map((text) => ({ sentences: [text] })));
 const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
 
@@ -200,6 +203,12 @@ describe('composeAnswer: the lead', () => {
     expect(composeAnswer(strong, question('what', { yesNo: true, language: 'ko' }), POLICY).answer.startsWith('네. ')).toBe(true);
   });
 
+  it('does not say Yes to "did it happen?" when the sentence only expects or plans it, but does to "will it happen?"', () => {
+    const expected = [ranked(p('S15'), 1, 0.95)];
+    expect(composeAnswer(expected, question('what', { yesNo: true, text: 'Did the council cut fares?' }), POLICY).answer).toBe(`Here is what the article says: ${p('S15').sentence.text} [1]`);
+    expect(composeAnswer(expected, question('what', { yesNo: true, text: 'Will the council cut fares?' }), POLICY).answer.startsWith('Yes. ')).toBe(true);
+  });
+
   it('says what the article says instead of Yes when support is below yesSupport', () => {
     const weaker = [ranked(p('S3'), 1, 0.8)];
     const en = composeAnswer(weaker, question('what', { yesNo: true }), POLICY);
@@ -242,6 +251,14 @@ describe('composeAnswer: the lead', () => {
     const howLong = { ...question('how-many', { text: 'How long were the repairs delayed?' }), subtype: 'duration' as const };
     expect(composeAnswer([ranked(p('S13'), 1, 0.9)], howLong, POLICY).answer).toBe(`eight months: ${p('S13').sentence.text} [1]`);
     expect(composeAnswer([ranked(p('S14'), 1, 0.9)], question('how-many', { language: 'ko', text: '산책로 길이가 얼마야?' }), POLICY).answer).toBe(`1.65㎞: ${p('S14').sentence.text} [1]`);
+  });
+
+  it('counts the part, with its whole, when the counted noun belongs to "N of the M" ("Seven of the nine members")', () => {
+    expect(composeAnswer([ranked(p('S16'), 1, 0.9)], question('how-many', { text: 'How many members voted to close it?' }), POLICY).answer).toBe(`Seven of the nine members: ${p('S16').sentence.text} [1]`);
+  });
+
+  it('leads "how much did it rise?" and 얼마나 올랐어 with the share of the change before the amount', () => {
+    expect(composeAnswer([ranked(p('S17'), 1, 0.9)], question('how-many', { language: 'ko', text: '입장료 얼마나 올랐어?' }), POLICY).answer).toBe(`12%: ${p('S17').sentence.text} [1]`);
   });
 
   it('answers 몇 년 만에 with the span of years, not the calendar year', () => {

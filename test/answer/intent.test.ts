@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForInstances, DEFAULT_SHAPE_WEIGHTS, detectIntent, listsNames, detectSubtype, hasAnswerShape, hasSubtypeShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
+import { asksForChange, asksForInstances, DEFAULT_SHAPE_WEIGHTS, detectIntent, listsNames, detectSubtype, hasAnswerShape, hasSubtypeShape, intentBoost, textHasAnswerShape, type Intent } from '../../src/answer/intent.js';
 import type { Passage } from '../../src/search/passages.js';
 import { tinyPassages } from '../search/tiny-corpus.js';
 
@@ -26,6 +26,15 @@ describe('detectIntent', () => {
   it('does not read a cost word inside another word (예비용 is "spare", not 비용 "cost")', () => {
     expect(detectIntent('예비용 부품은 어디에 보관돼 있어?')).toBe('where');
     expect(detectIntent('다리 건설 비용은?')).toBe('how-much');
+  });
+
+  it('reads "how much did it fall?" and 얼마나 올랐어 as a change, which a share answers as well as an amount', () => {
+    for (const q of ['How much did the pound fall?', 'how much has attendance grown?', '주가 얼마나 올랐어?', '매출은 얼마나 줄었어?']) {
+      expect(detectIntent(q), q).toBe('how-many');
+      expect(asksForChange(q), q).toBe(true);
+    }
+    expect(asksForChange('How much did the bridge cost?')).toBe(false);
+    expect(detectIntent('How much did the bridge cost?')).toBe('how-much');
   });
 
   it('tells an amount of money (how-much) from a count (how-many)', () => {
