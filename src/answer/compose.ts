@@ -106,6 +106,31 @@ export function composeSummary(chosen: readonly Passage[], language: Language): 
   return { answered: true, answer: `${SUMMARY_LEAD[language]}${body}`, citations, related: [], confidence: 1 };
 }
 
+/**
+ * "When did this happen?", "이거 언제 일이야?": a question about the story as a whole, with nothing
+ * else to look for. News dates its event in the first body sentence that states a date, so that
+ * sentence answers, with its date first; null when no body sentence states one.
+ */
+export function composeStoryDate(passages: readonly Passage[], language: Language): Composition | null {
+  const body = passages.filter((p) => p.sentence.kind === 'paragraph');
+  const answer = (passage: Passage, when: string) => {
+    const text = passageText(passage, language);
+    return { answered: true, answer: `${when}: ${text} [1]`, citations: [passageCitation(passage, 1, 1, language)], related: [], confidence: 1 };
+  };
+  // The lead may date its event by the weekday alone ("reopened on Monday"), as news does.
+  const lead = body[0];
+  const weekday = lead && WEEKDAY.exec(passageText(lead, language))?.[0];
+  if (lead && weekday && !dateLead(passageText(lead, language), language)) return answer(lead, weekday.charAt(0).toUpperCase() + weekday.slice(1));
+  for (const passage of body) {
+    const date = dateLead(passageText(passage, language), language);
+    if (date) return answer(passage, date);
+  }
+  return null;
+}
+
+/** A weekday that dates a news event ("on Monday", "지난 21일 월요일"). */
+const WEEKDAY = /\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[월화수목금토일]요일/u;
+
 /** Result of composing, before timing and verification. */
 export interface Composition {
   answered: boolean;

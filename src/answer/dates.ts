@@ -3,10 +3,12 @@ import type { Language } from './question.js';
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const ORDINAL = '\\d{1,2}(?:st|nd|rd|th)?';
 
-/** A written date in English: "May 21, 2022", "21 May", "on the 21st", "1896". */
+/** A written date in English: "May 21, 2022", "21 May", "Feb 6", "on the 21st", "1896". */
 const ENGLISH_DATE = new RegExp(
   [
     `\\b${MONTH}(?:\\s+${ORDINAL})?(?:,?\\s+\\d{4})?\\b`,
+    // Abbreviated months only with a day, as datelines write them ("LONDON, Feb 6"): "Mar" alone is a word.
+    `\\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?\\b`,
     `\\b${ORDINAL}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?\\b`,
     // "on the 21st" dates; "the 10th anniversary" counts.
     '\\bon the \\d{1,2}(?:st|nd|rd|th)\\b(?!\\s+(?:century|anniversary|time|round|floor))',

@@ -15,7 +15,7 @@ import { buildPassages, passageKey, type Passage } from '../search/passages.js';
 import { DEFAULT_ANALYZER, openVectorIndex, type OpenedIndex } from '../search/persisted-index.js';
 import { analyzeQuery, type AnalyzedQuery } from '../search/query.js';
 import { HybridRetriever, type RankedPassage } from '../search/retriever.js';
-import { composeAnswer, composeSummary, DEFAULT_POLICY, notInArticle, type ComposePolicy, type Composition } from './compose.js';
+import { composeAnswer, composeStoryDate, composeSummary, DEFAULT_POLICY, notInArticle, type ComposePolicy, type Composition } from './compose.js';
 import { summarySentences } from './summary.js';
 import { followUpCue, namesLittle, readWithPrevious, type FollowUpCue } from './follow-up.js';
 import { asksForInstances, DEFAULT_SHAPE_WEIGHTS, intentBoost, listsNames } from './intent.js';
@@ -27,6 +27,9 @@ import { answerFromParticipants } from './participants-answer.js';
 import { checkQuestion } from './question.js';
 import type { AnswerResult } from './types.js';
 import { unfaithfulCitations, type SourceLookup } from './verify.js';
+
+/** "When was this?": a time asked of the story itself, nothing named to look for. */
+const asksStoryDate = (q: UnderstoodQuestion) => q.intent === 'when' && q.query.concepts.length === 0 && q.structure === null && !q.summary;
 
 /** Where a question stands in a conversation. */
 export interface AskOptions {
@@ -232,6 +235,11 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       return value;
     };
     if (understood.summary) return composeSummary(summary, understood.language);
+    if (asksStoryDate(understood)) {
+      const firstDocument = passages.filter((p) => p.sentence.document === passages[0]?.sentence.document);
+      const dated = composeStoryDate(firstDocument, understood.language);
+      if (dated) return dated;
+    }
     const fromParticipants = participantsByDocument
       .map(({ document, participants }) => answerFromParticipants({ question: understood, ranked, participants, document, translate: (id) => byKey.get(passageKey(document, id))?.translation, supportOf: (id) => cachedSupport(document, id) }))
       .find((c) => c !== null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerabilityModel } from '../../src/answer/answerability.js';
-import { composeAnswer, DEFAULT_POLICY, notInArticle, statedNumber, type ComposePolicy } from '../../src/answer/compose.js';
+import { composeAnswer, composeStoryDate, DEFAULT_POLICY, notInArticle, statedNumber, type ComposePolicy } from '../../src/answer/compose.js';
 import type { Intent } from '../../src/answer/intent.js';
 import type { Language } from '../../src/answer/question.js';
 import type { UnderstoodQuestion } from '../../src/answer/understand.js';
@@ -298,5 +298,19 @@ describe('statedNumber', () => {
     expect(statedNumber('Attendance rose 12 percent last year.', 'en')).toBe('12 percent');
     expect(statedNumber('Attendance rose 12% last year.', 'en')).toBe('12%');
     expect(statedNumber('The population was 1,200 in total.', 'en')).toBe('1,200');
+  });
+});
+
+describe('composeStoryDate', () => {
+  it('dates the story by the first body sentence that states a date, led by that date', () => {
+    const result = composeStoryDate(passages, 'en')!;
+    expect(result.citations.map((c) => c.id)).toEqual(['S10']);
+    expect(result.answer).toBe(`March 3, 2021: ${p('S10').sentence.text} [1]`);
+    // A Korean question reads Korean dates: the first sentence that states one is S11.
+    expect(composeStoryDate(passages, 'ko')!.answer).toBe(`지난해 11월: ${p('S11').sentence.text} [1]`);
+  });
+
+  it('gives nothing when no body sentence states a date', () => {
+    expect(composeStoryDate([p('S3'), p('S4')], 'en')).toBeNull();
   });
 });

@@ -12,6 +12,9 @@ describe('dateLead', () => {
     expect(dateLead('The mayor signed it on May 21, 2022 at city hall.', 'en')).toBe('May 21, 2022');
     expect(dateLead('The council on the 21st approved the plan.', 'en')).toBe('On the 21st');
     expect(dateLead('The bridge opened in 1896.', 'en')).toBe('1896');
+    expect(dateLead('LISBON, Feb 6 (Wire) - The council voted on Thursday.', 'en')).toBe('Feb 6');
+    expect(dateLead('They met in March.', 'en')).toBe('March');
+    expect(dateLead('Mar the bridge, they said.', 'en')).toBeNull();
   });
 
   it('gives nothing for words that only point at a date, a bare "this year", or an ordinal that counts', () => {

@@ -30,6 +30,13 @@ describe('an English article with no sidecar', () => {
     expect(textOf(result.citations[0]!.id)).toContain(fact);
   });
 
+  it('answers "when did this happen?" with the lead, dated by its weekday, and a story date in Korean the same way', async () => {
+    const when = await engine.ask('When did this happen?');
+    expect(when.answered).toBe(true);
+    expect(textOf(when.citations[0]!.id)).toContain('reopened to traffic on Monday');
+    expect(when.answer).toMatch(/^On Monday: /);
+  });
+
   it('gives the sub-headline for what it says, and the body sentence for when what it names happens', async () => {
     const says = await engine.ask('What does the subheadline say?');
     expect(textOf(says.citations[0]!.id)).toBe('Mayor promises a second crossing by 2030');
