@@ -12,8 +12,8 @@ import type { UnderstoodQuestion } from './understand.js';
 const ATTENDED = /참석|참가|참여|출석|(?<!나)왔|(?:누가|누구)\s*나?(?:왔|옴|와|온)|에서\s*온|온\s*(?:기업|회사|사람)|\battend|\bjoin|\btook part|\btake part|\bparticipa|\brepresent|\bcame\b|\bshow(?:ed)? up|\bwere (?:at|there)\b|\bwas (?:at|there)\b|\bpresent\b|\bone of the (?:[\p{L}-]+ ){0,2}(?:compan(?:y|ies)|firms|participants|attendees|businesses)\b/iu;
 /** "Was X at…?", "Were they there?": attendance, when X turns out to be a participant. */
 const WAS_PRESENT = /^(?:was|were)\b[^?]{1,60}?\b(?:at|there)\b/i;
-/** Questions about something else the participants did, said or came with, which a list of names cannot answer. */
-const OTHER_TOPIC = /같이|함께|랑\s|이랑|동행|업종|분야|논의|의제|말|발언|얘기|이야기|요청|요구|부탁|당부|투자|주가|주식|\bwith whom\b|\balong with\b|\baccompan|\bsector|\bindustr|\bdiscuss|\btalk|\bsa(?:y|id)\b|\bask(?:ed)?\b|\brequest|\burg(?:e|ed)\b|\binvest|\bstock|\bshare price/i;
+/** Questions about something else the participants did, said or came with, or what they are (뭐하는 회사), which a list of names cannot answer. */
+const OTHER_TOPIC = /뭐\s*하는|뭘\s*하는|무슨\s*일(?:을|를)?\s*하|하는\s*(?:회사|기업|곳)|어떤\s*(?:회사|기업|곳)(?:이|인|야)|\bwhat (?:does|do) [^?]{1,40}\bdo\b|\bwhat kind of (?:company|firm|business)\b|같이|함께|랑\s|이랑|동행|업종|분야|논의|의제|말|발언|얘기|이야기|요청|요구|부탁|당부|투자|주가|주식|\bwith whom\b|\balong with\b|\baccompan|\bsector|\bindustr|\bdiscuss|\btalk|\bsa(?:y|id)\b|\bask(?:ed)?\b|\brequest|\burg(?:e|ed)\b|\binvest|\bstock|\bshare price/i;
 /**
  * Companies as what the question asks for ("which companies", "how many firms", "어떤 기업", "기업은?",
  * "몇 곳"), not a company word in passing ("so that its firms get fair treatment", "what for small businesses").

@@ -170,6 +170,13 @@ describe('a company word in passing is no attendance question', () => {
     const result = await engine.ask(question);
     expect(result.answer).not.toMatch(/companies attended|company took part/);
   });
+
+  it('answers what a company does (뭐하는 회사) from the sentence that describes it, not from the attendance list', async () => {
+    const result = await engine.ask('써모피셔는 뭐하는 회사?');
+    expect(result.answered).toBe(true);
+    expect(result.answer).not.toMatch(/참석했습니다|밝히지 않습니다/);
+    expect(result.citations[0]!.text).toContain('글로벌 기업');
+  });
 });
 
 describe('words the article lacks in an attendance question', () => {
