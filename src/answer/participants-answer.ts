@@ -237,14 +237,16 @@ export function answerFromParticipants(input: ParticipantQuestion): Composition 
       if (language === 'ko') {
         return person
           ? `${p.name}에서는 ${person}${particle(person, '이', '가')} ${eventName}에 참석했습니다 ${marker(citations, p)}`
-          : `${p.name}${particle(p.name, '은', '는')} ${eventName}에 참석했습니다. 기사는 참석자 이름을 밝히지 않습니다 ${marker(citations, p)}`;
+          : `${p.name}${particle(p.name, '은', '는')} ${eventName}에 참여했습니다. 기사는 누가 나왔는지 밝히지 않습니다 ${marker(citations, p)}`;
       }
       return person
         ? `${p.nameEn} was represented at the ${eventName} by ${person} ${marker(citations, p)}`
-        : `${p.nameEn} attended the ${eventName}; the article does not name its representative ${marker(citations, p)}`;
+        : `${p.nameEn} took part in the ${eventName}; the article does not name its representative ${marker(citations, p)}`;
     });
     // "Who came from Acme?" when the article names no one from Acme: it says so, and does not count as an answer.
-    const namesCompany = (p: Participant) => (word: string) => words.get(p)!.companies.some((a) => a.text === word.toLowerCase() || a.wordKey === analyzeWord(word)?.key || misspeltAs(word, a));
+    // Also a name typed without its spaces and cut short (`애크미로보` for `애크미 로보틱스 코리아`).
+    const unspaced = (text: string) => text.toLowerCase().replace(/\s+/gu, '');
+    const namesCompany = (p: Participant) => (word: string) => words.get(p)!.companies.some((a) => a.text === word.toLowerCase() || a.wordKey === analyzeWord(word)?.key || misspeltAs(word, a) || ([...word].length >= 2 && unspaced(a.text).startsWith(unspaced(word))));
     if (named.every((p) => personLabel(p, language) === null && asksWhoFrom(folded, namesCompany(p)))) {
       // Without citations the [n] markers would point at nothing; the sentences follow as related.
       return { answered: false, settled: true, answer: `${parts.map((part) => part.replace(/\s*\[\d+\]$/u, '')).join('. ')}.`, citations: [], related: citations };
