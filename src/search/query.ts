@@ -35,6 +35,8 @@ export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
 const KOREAN_QUESTION_WORD = /^(?:누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜)/u;
 /** A counter after a separate `몇` (`몇 명임`, `몇 곳이야`): the question word's, not content. */
 const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지|살|세)씩?(?:이|이야|야|임|이에요|예요|인가요|인가|인지|이나|나)?$/u;
+/** A particle or copula standing for a whole word once `몇` is taken off (`몇으로`, `몇이야`). */
+const PARTICLE_ONLY = /^(?:으로|로|에서|에게|까지|부터|처럼|보다|이나|이랑|이야|이에요|예요|이지|인지|이고|이|가|을|를|은|는|에|의|도|만|와|과|야)$/u;
 /** `몇` glued to a counter (`몇번`, `몇개국`): the counter carries the content. */
 const HOW_MANY_PREFIX = /^몇\s*/u;
 
@@ -56,7 +58,11 @@ export function analyzeQuestionWord(word: string): AnalyzedWord | null {
     if (JAMO_ONLY.test(word)) return null;
     if (KOREAN_QUESTION_WORD.test(word) || KOREAN_COUNTER.test(word)) return null;
     if (LONE_SYLLABLE_WITH_PARTICLE.test(word) || KOREAN_FREE_GRAMMAR.test(word)) return null;
-    if (HOW_MANY_PREFIX.test(word)) return word.length > 1 ? analyzeQuestionWord(word.replace(HOW_MANY_PREFIX, '')) : null;
+    if (HOW_MANY_PREFIX.test(word)) {
+      const rest = word.replace(HOW_MANY_PREFIX, '');
+      // `몇으로`, `몇이야`: only a particle or copula follows; there is no counter and no content.
+      return rest.length > 0 && !PARTICLE_ONLY.test(rest) ? analyzeQuestionWord(rest) : null;
+    }
   }
   return analyzeWord(word, QUESTION_FRAMING_WORDS);
 }

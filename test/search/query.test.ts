@@ -54,6 +54,9 @@ describe('analyzeQuestionText', () => {
   it('drops a counter after a separate 몇 but keeps a counter glued to it as content', () => {
     expect(keys('몇 명이 왔어?')).toEqual([]);
     expect(keys('몇개국이 참가했어?')).toEqual(['개국', '참가']);
+    // Only a particle after 몇 (`몇으로`, `몇이야`) is no word at all.
+    expect(keys('몇 대 몇으로 이겼어?')).toEqual(['이겼어']);
+    expect(keys('점수가 몇이야?')).toEqual(['점수']);
   });
 
   it('drops English prepositions and determiners (under, each, between) and 그대로', () => {
