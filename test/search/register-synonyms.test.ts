@@ -9,6 +9,22 @@ describe('registerSynonyms', () => {
     expect(registerSynonyms('지난해')).toEqual(['작년']);
     expect(registerSynonyms('보조금')).toEqual([]);
   });
+
+  it('gives the English words news uses for one another, as stems (firm / company, pact / agreement)', () => {
+    expect(registerSynonyms('firm')).toEqual(['compani', 'corpor']);
+    expect(registerSynonyms('pact')).toEqual(['agreement', 'accord']);
+  });
+});
+
+describe('an English question in other words than the article', () => {
+  const { retriever } = tinyRetriever([{ sentences: ['The ferry company signed an agreement with the port.'] }, { sentences: ['The port opened a new pier.'] }]);
+  const query = (text: string) => analyzeQuery(text, { vocabulary: retriever.vocabulary });
+
+  it('finds "agreement" and "company" for "pact" and "firm", with full support', async () => {
+    const ranked = await retriever.retrieve(query('Which firm signed the pact?'), 2);
+    expect(ranked[0]!.passage.sentence.id).toBe('S1');
+    expect(ranked[0]!.support).toBe(1);
+  });
 });
 
 describe('a question in chat register against news prose', () => {
