@@ -112,20 +112,17 @@ export function composeSummary(chosen: readonly Passage[], language: Language): 
  * sentence answers, with its date first; null when no body sentence states one.
  */
 export function composeStoryDate(passages: readonly Passage[], language: Language): Composition | null {
-  const body = passages.filter((p) => p.sentence.kind === 'paragraph');
-  const answer = (passage: Passage, when: string) => {
+  const body = passages.filter((p) => p.sentence.kind === 'paragraph').map((passage) => {
     const text = passageText(passage, language);
-    return { answered: true, answer: `${when}: ${text} [1]`, citations: [passageCitation(passage, 1, 1, language)], related: [], confidence: 1 };
-  };
+    return { passage, text, date: dateLead(text, language) };
+  });
+  const answer = ({ passage, text }: (typeof body)[number], when: string): Composition => ({ answered: true, answer: `${when}: ${text} [1]`, citations: [passageCitation(passage, 1, 1, language)], related: [], confidence: 1 });
   // The lead may date its event by the weekday alone ("reopened on Monday"), as news does.
   const lead = body[0];
-  const weekday = lead && WEEKDAY.exec(passageText(lead, language))?.[0];
-  if (lead && weekday && !dateLead(passageText(lead, language), language)) return answer(lead, weekday.charAt(0).toUpperCase() + weekday.slice(1));
-  for (const passage of body) {
-    const date = dateLead(passageText(passage, language), language);
-    if (date) return answer(passage, date);
-  }
-  return null;
+  const weekday = lead && !lead.date ? WEEKDAY.exec(lead.text)?.[0] : undefined;
+  if (lead && weekday) return answer(lead, weekday.charAt(0).toUpperCase() + weekday.slice(1));
+  const dated = body.find((b) => b.date !== null);
+  return dated ? answer(dated, dated.date!) : null;
 }
 
 /** A weekday that dates a news event ("on Monday", "지난 21일 월요일"). */
@@ -148,11 +145,17 @@ const KOREAN_NUMBER = /\d(?:[\d,.]*\d)?\s*(?:[만억조]\s*)?(?:\d(?:[\d,.]*\d)?
 
 /** The number a counting answer states: the first amount in the sentence (`8개`, `eight companies`). */
 export function statedNumber(text: string, language: Language): string | null {
+  return firstStatedNumber(text, language)?.stated ?? null;
+}
+
+/** {@link statedNumber} and where it ends in the text. */
+function firstStatedNumber(text: string, language: Language): { stated: string; end: number } | null {
   const match = (language === 'en' ? ENGLISH_NUMBER : KOREAN_NUMBER).exec(text);
   if (!match) return null;
   // `1,200 in total`: a function word after the number is not what it counts.
   const noun = match.groups?.noun;
-  return (noun && FUNCTION_WORDS.has(noun.toLowerCase()) ? match[0].slice(0, -noun.length) : match[0]).trim();
+  const kept = noun && FUNCTION_WORDS.has(noun.toLowerCase()) ? match[0].slice(0, -noun.length) : match[0];
+  return { stated: kept.trim(), end: match.index + kept.trimEnd().length };
 }
 
 /** "Seven of the", "two of its" right before a number: a part of the whole that number counts. */
@@ -179,22 +182,20 @@ function countedNumber(question: string, text: string, language: Language): stri
   }
   const first = findNumbers(text)[0];
   if (first && (first.dimension === 'amount' || first.dimension === 'percent')) return null;
-  const stated = statedNumber(text, language);
-  if (stated === null) return null;
-  const unit = UNIT_AFTER.exec(text.slice(text.indexOf(stated) + stated.length))?.[0] ?? '';
-  return `${stated}${unit}`;
+  const found = firstStatedNumber(text, language);
+  return found && `${found.stated}${unitAfter(text, found.end)}`;
 }
 
 /** Dimensions whose English number reads with the noun after it ("eight months", "2,000 residents"). */
 const NOUN_COUNTED: ReadonlySet<Dimension> = new Set<Dimension>(['duration', 'count', 'people', 'times', 'age']);
 /** A unit written right after a number (`1.65㎞`, `30 km`). */
 const UNIT_AFTER = /^\s?(?:㎞|㎡|㎏|㎝|㎜|km|kg|cm|mm|m²|°C)(?![A-Za-z0-9])/u;
+const unitAfter = (text: string, end: number) => UNIT_AFTER.exec(text.slice(end))?.[0] ?? '';
 
 /** A number mention as an answer states it: with the noun it counts in English, with its unit in any language. */
 function statedMention(mention: NumberMention, text: string, language: Language): string {
   if (language === 'en' && NOUN_COUNTED.has(mention.dimension)) return statedNumber(text.slice(mention.start), language) ?? mention.text.trim();
-  const unit = UNIT_AFTER.exec(text.slice(mention.end))?.[0] ?? '';
-  return `${mention.text.trim()}${unit}`;
+  return `${mention.text.trim()}${unitAfter(text, mention.end)}`;
 }
 
 /** The kind of number each answer subtype is. */
@@ -217,23 +218,14 @@ function askedDimensions(question: UnderstoodQuestion): Dimension[] | null {
 
 /** A yes/no question about what did happen or holds now ("Did they cut rates?", "금리 내렸어?"), not about what will. */
 const ASKS_WHAT_HAPPENED = /^\s*(?:did|has|have|had|was|were|is|are|does|do)\b|(?:었|았|였|했|됐)(?:어|나|니|냐|나요|어요|습니까|음|대|다고)?\s*\??\s*$/iu;
-/** A sentence that only expects, plans or allows the event ("expect two cuts", "could come", 인하할 전망, 검토할 계획). */
+/** A sentence that only expects, plans or allows the event ("expect two cuts", "could come", 인하할 전망, 검토할 계획): it cannot say "yes, it happened". */
 const EXPECTATION = /\b(?:expects?|expected|forecasts?|predicts?|could|may|might|would|plans? to|planning to|intends? to|is likely|are likely|considering|signals?)\b|전망|예상|계획|예정|방침|검토|(?:ㄹ|을|할|될)\s*(?:것|수)|가능성/iu;
-
-function asksWhatHappened(question: string): boolean {
-  return ASKS_WHAT_HAPPENED.test(question);
-}
-
-/** True when the sentence speaks of the event only as expected, planned or possible, so it cannot say "yes, it happened". */
-function onlyExpects(text: string): boolean {
-  return EXPECTATION.test(text);
-}
 
 /** The opening of an answer: yes/no first, the number a counting question asks for, or the date a "when" question asks for. */
 function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, policy: ComposePolicy): string {
   const { language } = question;
   if (question.yesNo) {
-    if (best.support >= policy.yesSupport && !(asksWhatHappened(question.question) && onlyExpects(text))) return language === 'ko' ? '네. ' : 'Yes. ';
+    if (best.support >= policy.yesSupport && !(ASKS_WHAT_HAPPENED.test(question.question) && EXPECTATION.test(text))) return language === 'ko' ? '네. ' : 'Yes. ';
     return language === 'ko' ? '기사에는 이렇게 나옵니다: ' : 'Here is what the article says: ';
   }
   if (question.intent === 'how-many' || question.intent === 'how-much') {

@@ -166,6 +166,8 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
   const summary = corpus.documents
     .flatMap((d) => summarySentences(passages.filter((p) => p.sentence.document === d.slug), corpus.documents.length === 1 ? SUMMARY_CITATIONS : 2))
     .slice(0, SUMMARY_CITATIONS);
+  // "When was this?" asks of the first article.
+  const firstDocument = passages.filter((p) => p.sentence.document === passages[0]?.sentence.document);
 
   function accept(rawQuestion: string): string {
     const checked = checkQuestion(rawQuestion);
@@ -236,7 +238,6 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     };
     if (understood.summary) return composeSummary(summary, understood.language);
     if (asksStoryDate(understood)) {
-      const firstDocument = passages.filter((p) => p.sentence.document === passages[0]?.sentence.document);
       const dated = composeStoryDate(firstDocument, understood.language);
       if (dated) return dated;
     }

@@ -84,6 +84,7 @@ const AFTER_COUNTER = /^(?:[^\p{Script=Hangul}]|$|[이가을를은는에의도�
 
 /** After `N년`, words that make it a span of years (`5년 만에`, `3년 동안`, `10년간`, `2년째`), not a calendar year. */
 const SPAN_OF_YEARS = /^(?:\s?(?:만에|만의|만이|동안)|간|째)/u;
+const isSpanOfYears = (counter: string, following: string) => counter === '년' && SPAN_OF_YEARS.test(following);
 
 /** A Korean counter at the start of `rest`, possibly after one space. */
 function counterAt(rest: string, native: boolean): { counter: string; dimension: Dimension; length: number } | null {
@@ -93,7 +94,7 @@ function counterAt(rest: string, native: boolean): { counter: string; dimension:
     if (!after.startsWith(counter)) continue;
     if (native && !NATIVE_COUNTERS.has(counter)) continue;
     const following = after.slice(counter.length);
-    const spanOfYears = counter === '년' && SPAN_OF_YEARS.test(following);
+    const spanOfYears = isSpanOfYears(counter, following);
     if (!spanOfYears && !AFTER_COUNTER.test(following)) continue;
     return { counter, dimension: spanOfYears ? 'duration' : dimension, length: space + counter.length };
   }
@@ -362,5 +363,5 @@ export function askedDimension(question: string): Dimension | null {
   const rest = question.slice(at + 1).trimStart();
   const found = KOREAN_COUNTERS.find(([counter]) => rest.startsWith(counter));
   if (!found) return null;
-  return found[0] === '년' && SPAN_OF_YEARS.test(rest.slice(1)) ? 'duration' : found[1];
+  return isSpanOfYears(found[0], rest.slice(found[0].length)) ? 'duration' : found[1];
 }

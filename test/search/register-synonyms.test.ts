@@ -17,8 +17,7 @@ describe('registerSynonyms', () => {
 });
 
 describe('an English question in other words than the article', () => {
-  const { retriever } = tinyRetriever([{ sentences: ['The ferry company signed an agreement with the port.'] }, { sentences: ['The port opened a new pier.'] }]);
-  const query = (text: string) => analyzeQuery(text, { vocabulary: retriever.vocabulary });
+  const { retriever, query } = searchOver(['The ferry company signed an agreement with the port.', 'The port opened a new pier.']);
 
   it('finds "agreement" and "company" for "pact" and "firm", with full support', async () => {
     const ranked = await retriever.retrieve(query('Which firm signed the pact?'), 2);
@@ -27,10 +26,15 @@ describe('an English question in other words than the article', () => {
   });
 });
 
+/** A retriever over invented one-sentence paragraphs, and questions analysed against it. */
+function searchOver(sentences: string[]) {
+  const { retriever } = tinyRetriever(sentences.map((sentence) => ({ sentences: [sentence] })));
+  return { retriever, query: (text: string) => analyzeQuery(text, { vocabulary: retriever.vocabulary }) };
+}
+
 describe('a question in chat register against news prose', () => {
   // An invented article that writes 지난해 and 올해, as news does.
-  const { retriever } = tinyRetriever([{ sentences: ['지난해 보조금은 600만원이었다.'] }, { sentences: ['올해 보조금은 650만원이다.'] }]);
-  const query = (text: string) => analyzeQuery(text, { vocabulary: retriever.vocabulary });
+  const { retriever, query } = searchOver(['지난해 보조금은 600만원이었다.', '올해 보조금은 650만원이다.']);
 
   it('finds 지난해 for 작년, and counts the word as seen', async () => {
     const ranked = await retriever.retrieve(query('작년 보조금'), 2);
