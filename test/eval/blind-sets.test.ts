@@ -4,11 +4,11 @@ import { questionKey, UNANSWERABLE_TYPE } from '../../src/eval/question-set-prob
 import { checkStyles, loadStyledSet, otherQuestionKeys, type StyledQuestion } from './styled-sets.js';
 
 /**
- * Validity of the blind3 to blind7 sets (written blind, see README): their shape, labels, counts and
+ * Validity of the blind3 to blind8 sets (written blind, see README): their shape, labels, counts and
  * ids only. These sets measure how the engine generalises, so no engine runs here and nothing here is
  * tuned on them. (blind2, which comes with conversations, has its own test.)
  */
-const SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7'] as const;
+const SETS = ['blind3', 'blind4', 'blind5', 'blind6', 'blind7', 'blind8'] as const;
 const LANGUAGES = ['ko', 'en'] as const;
 const setFile = (set: (typeof SETS)[number], language: (typeof LANGUAGES)[number]) => `${set}.${language}.json`;
 

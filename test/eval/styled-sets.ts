@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { questionKey } from '../../src/eval/question-set-problems.js';
 
-/** Shared by the validity tests of the sets written blind in nine styles (blind2-sets.test.ts, and blind-sets.test.ts for blind3 to blind7). */
+/** Shared by the validity tests of the sets written blind in nine styles (blind2-sets.test.ts, and blind-sets.test.ts for blind3 to blind8). */
 export const EVAL_DIR = 'test/eval';
 export const STYLES = ['casual', 'paraphrase', 'spelling', 'headline', 'yes-no', 'counting', 'list', 'wh', 'code-mix'] as const;
 
