@@ -88,7 +88,8 @@ const isSpanOfYears = (counter: string, following: string) => counter === '년' 
 
 /** A Korean counter at the start of `rest`, possibly after one space. */
 function counterAt(rest: string, native: boolean): { counter: string; dimension: Dimension; length: number } | null {
-  const space = /^\s?/u.exec(rest)![0].length;
+  // `600여 명`, `10여 개국`: 여 ("some") may stand between a number and its counter.
+  const space = /^여?\s?/u.exec(rest)![0].length;
   const after = rest.slice(space);
   for (const [counter, dimension] of KOREAN_COUNTERS) {
     if (!after.startsWith(counter)) continue;
@@ -102,7 +103,8 @@ function counterAt(rest: string, native: boolean): { counter: string; dimension:
 }
 
 /** One number-with-large-units group: `20조`, `3조 5천억`, `1억 2천만`, `10만`. */
-const NUMERAL = String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?[십백천]?|[일이삼사오육칠팔구십백천]+)`;
+// Digits may carry a small unit and more digits, as Korean news writes them (`1천500`, `3백20`).
+const NUMERAL = String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?(?:[백천]\d{1,3}|[십백천])?|[일이삼사오육칠팔구십백천]+)`;
 const KOREAN_AMOUNT = new RegExp(String.raw`${NUMERAL}(?:\s?[만억조](?:\s?${NUMERAL}\s?[만억조]?)*)?`, 'gu');
 const AMOUNT_PART = new RegExp(String.raw`(${NUMERAL})\s?([만억조])?`, 'gu');
 
@@ -111,8 +113,8 @@ function amountValue(text: string): { value: number; scaled: boolean } | null {
   let total = 0;
   let scaled = false;
   for (const [, number, unit] of parts) {
-    const digits = /^([\d.,]+)([십백천]?)$/u.exec(number!);
-    const value = digits ? digitValue(digits[1]!) * (digits[2] ? SINO_SMALL_UNITS[digits[2]]! : 1) : sinoValue(number!);
+    const digits = /^([\d.,]+)([십백천]?)(\d*)$/u.exec(number!);
+    const value = digits ? digitValue(digits[1]!) * (digits[2] ? SINO_SMALL_UNITS[digits[2]]! : 1) + (digits[3] ? digitValue(digits[3]) : 0) : sinoValue(number!);
     if (value === null) return null;
     if (unit) scaled = true;
     total += value * (unit ? LARGE_UNITS[unit]! : 1);

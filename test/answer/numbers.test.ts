@@ -16,6 +16,12 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('reads digits with a small unit and more digits (1천500), and 여 ("some") between a number and its counter', () => {
+    expect(read('장병 1천500명과 주민 600여 명, 3백20 개, 10여 개국, 1천200여 명')).toEqual([
+      '1천500명=1500/people', '600여 명=600/people', '3백20 개=320/count', '10여 개국=10/count', '1천200여 명=1200/people',
+    ]);
+  });
+
   it('does not take syllables of ordinary words for numbers (이번, 이 장관, 일본, 한국, 네이버, 열린다, 세계)', () => {
     expect(read('이번 회의에서 이 장관은 일본과 한국, 네이버가 열린다고 세계에 알렸다')).toEqual([]);
   });
