@@ -18,7 +18,7 @@ const OTHER_TOPIC = /뭐\s*하는|뭘\s*하는|무슨\s*일(?:을|를)?\s*하|�
  * Companies as what the question asks for ("which companies", "how many firms", "어떤 기업", "기업은?",
  * "몇 곳"), not a company word in passing ("so that its firms get fair treatment", "what for small businesses").
  */
-const ASKS_FOR_COMPANIES = /\b(?:which|what|how many|list|name)\b(?:\s+(?!(?:for|to|with|about|from|of|on|in|at|by|did|does|do|was|were|is|are)\b)[\p{L}'-]+){0,3}?\s+(?:compan(?:y|ies)|firms?|businesses|corporations?)\b|(?:어떤|어느|무슨)\s*(?:\S+\s+){0,2}?(?:기업|회사|업체)|(?:기업|회사|업체)(?:들)?(?:은|는|이|가)?\s*(?:몇|어디|누구|뭐|\?|$)|몇\s*(?:곳|군데|개)|어디어디/iu;
+const ASKS_FOR_COMPANIES = /\b(?:which|what|how many|list|name)\b(?:\s+(?!(?:for|to|with|about|from|of|on|in|at|by|did|does|do|was|were|is|are)\b)[\p{L}'-]+){0,3}?\s+(?:compan(?:y|ies)|firms?|businesses|corporations?)\b|(?:어떤|어느|무슨)\s*(?:\S+\s+){0,2}?(?:기업|회사|업체)|(?:기업|회사|업체)(?:들)?(?:은|는|이|가)?\s*(?:몇|어디|누구|뭐|\?|$)|몇\s*(?:곳|군데)|몇\s*개\s*(?:기업|회사|업체|사)(?![가-힣])|어디어디/iu;
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 const numberWord = (n: number) => NUMBER_WORDS[n] ?? String(n);

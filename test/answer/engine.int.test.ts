@@ -177,6 +177,12 @@ describe('a company word in passing is no attendance question', () => {
     expect(result.answer).not.toMatch(/참석했습니다|밝히지 않습니다/);
     expect(result.citations[0]!.text).toContain('글로벌 기업');
   });
+
+  it('does not read "몇 개" of something else (jobs) as a count of companies', async () => {
+    const result = await engine.ask('써모피셔 새 공장 생기면 일자리는 몇 개 늘어나?');
+    expect(result.answer).not.toMatch(/참여했습니다|참석했습니다|밝히지 않습니다/);
+    expect(result.answered).toBe(false);
+  });
 });
 
 describe('words the article lacks in an attendance question', () => {
