@@ -188,7 +188,7 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const vocabulary = resources.vocabulary;
     const unseen = vocabulary && !vocabulary.has(word.key) && !word.parts.some((p) => vocabulary.has(p));
     const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key), verbal: false })) : [];
-    const synonyms = registerSynonyms(word.key).map((key) => [{ key, parts: [], hangul: word.hangul, verbal: false }]);
+    const synonyms = registerSynonyms(word.key).map((phrase) => phrase.split(' ').map((key) => ({ key, parts: [], hangul: word.hangul, verbal: false })));
     concepts.push({ label: word.key, alternatives: [[word], ...synonyms], fuzzy, known: false, properName: !word.hangul && names.has(word.key) });
   }
   const written = question.normalize('NFC');

@@ -13,6 +13,7 @@ describe('registerSynonyms', () => {
   it('gives the English words news uses for one another, as stems (firm / company, pact / agreement)', () => {
     expect(registerSynonyms('firm')).toEqual(['compani', 'corpor']);
     expect(registerSynonyms('pact')).toEqual(['agreement', 'accord']);
+    expect(registerSynonyms('ceo')).toEqual(['chief execut']);
   });
 });
 
@@ -45,5 +46,22 @@ describe('a question in chat register against news prose', () => {
 
   it('does not count the other form as unseen when the question writes the article\'s own word (올해, not 금년)', () => {
     expect(retriever.unseenWords(query('올해 보조금'))).toEqual([]);
+  });
+});
+
+describe('English near-synonyms against news prose', () => {
+  // An invented article that writes "chief executive" and "priced", as news does.
+  const { retriever, query } = searchOver(['Chief executive Dana Holm spoke at the launch.', 'The new kettle is priced from 40 euros.', 'The launch took place in Oslo.']);
+
+  it('finds "chief executive" for CEO, a phrase for one word, and counts CEO as seen', async () => {
+    const ranked = await retriever.retrieve(query('who is the CEO?'), 3);
+    expect(ranked[0]!.passage.sentence.id).toBe('S1');
+    expect(retriever.unseenWords(query('who is the CEO?'))).toEqual([]);
+  });
+
+  it('finds the price for what something costs', async () => {
+    const ranked = await retriever.retrieve(query('how much does the kettle cost?'), 3);
+    expect(ranked[0]!.passage.sentence.id).toBe('S2');
+    expect(retriever.unseenWords(query('how much does the kettle cost?'))).toEqual([]);
   });
 });
