@@ -188,8 +188,8 @@ function countedNumber(question: string, text: string, language: Language): stri
 
 /** Dimensions whose English number reads with the noun after it ("eight months", "2,000 residents"). */
 const NOUN_COUNTED: ReadonlySet<Dimension> = new Set<Dimension>(['duration', 'count', 'people', 'times', 'age']);
-/** A unit written right after a number (`1.65㎞`, `30 km`). */
-const UNIT_AFTER = /^\s?(?:㎞|㎡|㎏|㎝|㎜|km|kg|cm|mm|m²|°C)(?![A-Za-z0-9])/u;
+/** A unit or currency written right after a number (`1.65㎞`, `30 km`, `29,900 euros`, `12 percent`). */
+const UNIT_AFTER = /^\s?(?:㎞|㎡|㎏|㎝|㎜|㏊|km|kg|cm|mm|m²|°C|euros?|dollars?|pounds?|yen|yuan|won|rupees?|pesos?|percent)(?![A-Za-z0-9])/iu;
 const unitAfter = (text: string, end: number) => UNIT_AFTER.exec(text.slice(end))?.[0] ?? '';
 
 /** A number mention as an answer states it: with the noun it counts in English, with its unit in any language. */

@@ -35,6 +35,7 @@ const passages = tinyPassages([
   'Analysts expect the council to cut fares next year.',
   'Seven of the nine members voted to close the pier.',
   '입장료는 8천원으로 12% 올랐다.',
+  'A day pass is priced at 12 euros, up 5 percent.',
 ].map((text) => ({ sentences: [text] })));
 const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
 
@@ -247,10 +248,10 @@ describe('composeAnswer: the lead', () => {
     expect(composeAnswer([ranked(p('S12'), 1, 0.9)], question('how-many', { text: 'How many are there?' }), POLICY).answer.startsWith('five')).toBe(true);
   });
 
-  it('states a number with what it counts or measures: "eight months", "1.65㎞"', () => {
+  it('states a number with what it counts or measures: "eight months", "1.65㎞", "12 euros"', () => {
     const howLong = { ...question('how-many', { text: 'How long were the repairs delayed?' }), subtype: 'duration' as const };
     expect(composeAnswer([ranked(p('S13'), 1, 0.9)], howLong, POLICY).answer).toBe(`eight months: ${p('S13').sentence.text} [1]`);
-    expect(composeAnswer([ranked(p('S14'), 1, 0.9)], question('how-many', { language: 'ko', text: '산책로 길이가 얼마야?' }), POLICY).answer).toBe(`1.65㎞: ${p('S14').sentence.text} [1]`);
+    expect(composeAnswer([ranked(p('S14'), 1, 0.9)], question('how-many', { language: 'ko', text: '산책로 길이가 얼마야?' }), POLICY).answer).toBe(`1.65㎞: ${p('S14').sentence.text} [1]`);    expect(composeAnswer([ranked(p('S18'), 1, 0.9)], question('how-much', { text: 'How much is a day pass?' }), POLICY).answer).toBe(`12 euros: ${p('S18').sentence.text} [1]`);
   });
 
   it('counts the part, with its whole, when the counted noun belongs to "N of the M" ("Seven of the nine members")', () => {
