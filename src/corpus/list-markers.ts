@@ -33,7 +33,23 @@ export function lineMarker(line: string): LineMarker | null {
   const length = symbol.length + (line.slice(symbol.length).length - line.slice(symbol.length).trimStart().length);
   if (length >= line.length) return null;
   const role: MarkerRole = HEADING_MARK.test(symbol) ? 'heading' : 'bullet';
-  return { role, length, items: REPEATABLE.test(symbol) ? itemsBetween(line, symbol, length) : [{ start: length, end: line.length }] };
+  const items = REPEATABLE.test(symbol) ? itemsBetween(line, symbol, length) : [{ start: length, end: line.length }];
+  return { role, length, items: closesAsOneSentence(line, items) ? [{ start: length, end: line.length }] : items };
+}
+
+/** A Korean sentence end (`발표됐다.`, `했어요.`), closing quotes allowed. */
+const KOREAN_SENTENCE_END = /[다요][.!?]["'”’)]*\s*$/u;
+const ENDS_IN_PUNCTUATION = /[.!?]["'”’)]*\s*$/u;
+
+/**
+ * `▲ 주거 제공 ▲ 지원금 지급 등 대책이 발표됐다.`: bare items whose last one runs on into a sentence
+ * end are the subject or object of one sentence, not a list of their own.
+ */
+function closesAsOneSentence(line: string, items: readonly Span[]): boolean {
+  if (items.length < 2) return false;
+  const last = items.at(-1)!;
+  if (!KOREAN_SENTENCE_END.test(line.slice(last.start, last.end))) return false;
+  return items.slice(0, -1).every((item) => !ENDS_IN_PUNCTUATION.test(line.slice(item.start, item.end)));
 }
 
 /** Splits `▲ a ▲ b` at every repetition of the leading symbol that follows a space. */

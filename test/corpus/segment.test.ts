@@ -222,6 +222,13 @@ describe('bullets and marked lists', () => {
     expect(splitSentences('They met on March 3. The talks went on.')).toEqual(['They met on March 3.', 'The talks went on.']);
   });
 
+  it('keeps a line of ▲ items that runs on into one sentence end whole, and splits items that are sentences of their own', () => {
+    const line = '▲ 임시 숙소 제공 ▲ 지원금 지급 ▲ 세금 유예 등 대책도 발표됐다.';
+    const d = ingest('measures.ko.txt', `시, 지원 대책 발표\n${line}\n▲ 시는 도로를 고쳤다. ▲ 도는 다리를 고쳤다.\n`);
+    expect(textsOf(d)).toEqual(['시, 지원 대책 발표', line.slice(2), '시는 도로를 고쳤다.', '도는 다리를 고쳤다.']);
+    expectVerbatim(d, `시, 지원 대책 발표\n${line}\n▲ 시는 도로를 고쳤다. ▲ 도는 다리를 고쳤다.\n`);
+  });
+
   it('leaves a ▲ list inside a sentence alone', () => {
     const line = '시는 ▲ 도로 ▲ 교량 ▲ 공원 등을 정비하기로 했다.';
     const d = ingest('inline.ko.txt', `시, 정비 계획 발표\n${line}\n`);
