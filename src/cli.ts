@@ -69,6 +69,8 @@ const EVAL_SETS = [
   { name: 'English (blind6)', file: 'test/eval/blind6.en.json' },
   { name: 'Korean (blind7)', file: 'test/eval/blind7.ko.json' },
   { name: 'English (blind7)', file: 'test/eval/blind7.en.json' },
+  { name: 'Korean (blind8)', file: 'test/eval/blind8.ko.json' },
+  { name: 'English (blind8)', file: 'test/eval/blind8.en.json' },
 ];
 
 async function openEngine(rebuild = false): Promise<QaEngine> {

@@ -15,7 +15,7 @@ const CONVERSATIONS = 'test/eval/conversations.json';
 /** Conversations written blind to the engine (see test/eval/README.md), kept out of development. */
 const BLIND_CONVERSATIONS = 'test/eval/blind2.conversations.json';
 /** Self-contained question sets, asked one after another as if by one person. */
-const STANDALONE_SETS = ['questions.ko', 'questions.en', 'heldout.ko', 'heldout.en', 'fresh.ko', 'fresh.en', 'blind2.ko', 'blind2.en', 'blind3.ko', 'blind3.en', 'blind4.ko', 'blind4.en', 'blind5.ko', 'blind5.en', 'blind6.ko', 'blind6.en', 'blind7.ko', 'blind7.en'];
+const STANDALONE_SETS = ['questions.ko', 'questions.en', 'heldout.ko', 'heldout.en', 'fresh.ko', 'fresh.en', 'blind2.ko', 'blind2.en', 'blind3.ko', 'blind3.en', 'blind4.ko', 'blind4.en', 'blind5.ko', 'blind5.en', 'blind6.ko', 'blind6.en', 'blind7.ko', 'blind7.en', 'blind8.ko', 'blind8.en'];
 
 let engine: QaEngine;
 let indexDir: string;

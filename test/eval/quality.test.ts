@@ -29,6 +29,8 @@ const SETS = {
   'en blind6': 'test/eval/blind6.en.json',
   'ko blind7': 'test/eval/blind7.ko.json',
   'en blind7': 'test/eval/blind7.en.json',
+  'ko blind8': 'test/eval/blind8.ko.json',
+  'en blind8': 'test/eval/blind8.en.json',
 } as const;
 type SetName = keyof typeof SETS;
 
@@ -37,10 +39,10 @@ type SetName = keyof typeof SETS;
  * up with (0.93–1.00 measured); the fresh, blind2 and blind3 sets, written blind by someone who never
  * read the engine, measure 0.935–0.98 (below the 0.95 of issue 8 on three of the six); blind4 and
  * blind5 measured 0.935 / 0.783 and 0.935 / 0.891 on their first runs, blind6 0.935 / 0.913,
- * blind7 1.000 / 0.935 (held at those first-run levels):
+ * blind7 1.000 / 0.935, blind8 0.978 / 0.957 (held at those first-run levels):
  * English paraphrase is the engine's weakest point.
  */
-const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.96, 'en fresh': 0.945, 'ko blind2': 0.91, 'en blind2': 0.935, 'ko blind3': 0.935, 'en blind3': 0.935, 'ko blind4': 0.91, 'en blind4': 0.8, 'ko blind5': 0.91, 'en blind5': 0.89, 'ko blind6': 0.91, 'en blind6': 0.89, 'ko blind7': 0.97, 'en blind7': 0.93 };
+const RECALL_FLOOR: Record<SetName, number> = { ko: 0.95, en: 0.95, 'ko held out': 0.95, 'en held out': 0.9, 'ko fresh': 0.96, 'en fresh': 0.945, 'ko blind2': 0.91, 'en blind2': 0.935, 'ko blind3': 0.935, 'en blind3': 0.935, 'ko blind4': 0.91, 'en blind4': 0.8, 'ko blind5': 0.91, 'en blind5': 0.89, 'ko blind6': 0.91, 'en blind6': 0.89, 'ko blind7': 0.97, 'en blind7': 0.93, 'ko blind8': 0.955, 'en blind8': 0.93 };
 /** Least MRR per set: 0.78 everywhere but on blind4 English (0.729 on its first run, 0.763 now; see the recall floor). */
 const MRR_FLOOR: Partial<Record<SetName, number>> = { 'en blind4': 0.74 };
 
@@ -92,8 +94,8 @@ describe.each(Object.keys(SETS))('question set: %s', (name) => {
  * answerable ones. The limits below sit at or just under the measured levels (issue 8 asks for 90% / 3%:
  * not met on declines anywhere, nor on wrong declines for the Korean fresh set and the blind3 and blind4 sets).
  */
-const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.055, 'en fresh': 0.02, 'ko blind2': 0.05, 'en blind2': 0.03, 'ko blind3': 0.09, 'en blind3': 0.065, 'ko blind4': 0.03, 'en blind4': 0.05, 'ko blind5': 0.11, 'en blind5': 0.07, 'ko blind6': 0.065, 'en blind6': 0.045, 'ko blind7': 0.03, 'en blind7': 0.07 };
-const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.75, 'ko held out': 0.74, en: 0.73, 'en held out': 0.6, 'ko fresh': 0.86, 'en fresh': 0.73, 'ko blind2': 0.5, 'en blind2': 0.35, 'ko blind3': 0.42, 'en blind3': 0.5, 'ko blind4': 0.42, 'en blind4': 0.78, 'ko blind5': 0.28, 'en blind5': 0.28, 'ko blind6': 0.35, 'en blind6': 0.42, 'ko blind7': 0.5, 'en blind7': 0.5 };
+const WRONG_ABSTENTION_LIMIT: Record<SetName, number> = { ko: 0.02, 'ko held out': 0.04, en: 0.02, 'en held out': 0.04, 'ko fresh': 0.055, 'en fresh': 0.02, 'ko blind2': 0.05, 'en blind2': 0.03, 'ko blind3': 0.09, 'en blind3': 0.065, 'ko blind4': 0.03, 'en blind4': 0.05, 'ko blind5': 0.11, 'en blind5': 0.07, 'ko blind6': 0.065, 'en blind6': 0.045, 'ko blind7': 0.03, 'en blind7': 0.07, 'ko blind8': 0.025, 'en blind8': 0.045 };
+const ABSTENTION_FLOOR: Record<SetName, number> = { ko: 0.75, 'ko held out': 0.74, en: 0.73, 'en held out': 0.6, 'ko fresh': 0.86, 'en fresh': 0.73, 'ko blind2': 0.5, 'en blind2': 0.35, 'ko blind3': 0.42, 'en blind3': 0.5, 'ko blind4': 0.42, 'en blind4': 0.78, 'ko blind5': 0.28, 'en blind5': 0.28, 'ko blind6': 0.35, 'en blind6': 0.42, 'ko blind7': 0.5, 'en blind7': 0.5, 'ko blind8': 0.5, 'en blind8': 0.28 };
 
 describe.each(Object.keys(SETS) as SetName[])('abstention on %s', (name) => {
   it(`declines at least ${ABSTENTION_FLOOR[name] * 100}% of the questions the article cannot answer`, () => {
