@@ -70,9 +70,9 @@ describe('an English article with no sidecar', () => {
     }
   });
 
-  it('leads a cost question with the amount, not the "two" of "two-year"', async () => {
+  it('leads a cost question with the amount and its currency, not the "two" of "two-year"', async () => {
     const result = await engine.ask('How much did the repair cost?');
-    expect(result.answer).toMatch(/^84 million: /);
+    expect(result.answer).toMatch(/^84 million dollars: /);
   });
 
   it('sums the page up from its headline, sub-headline and lead, never from chrome', async () => {
