@@ -194,7 +194,8 @@ const unitAfter = (text: string, end: number) => UNIT_AFTER.exec(text.slice(end)
 
 /** A number mention as an answer states it: with the noun it counts in English, with its unit in any language. */
 function statedMention(mention: NumberMention, text: string, language: Language): string {
-  if (language === 'en' && NOUN_COUNTED.has(mention.dimension)) return statedNumber(text.slice(mention.start), language) ?? mention.text.trim();
+  // `four-year` says what it measures already.
+  if (language === 'en' && NOUN_COUNTED.has(mention.dimension) && !mention.text.includes('-')) return statedNumber(text.slice(mention.start), language) ?? mention.text.trim();
   return `${mention.text.trim()}${unitAfter(text, mention.end)}`;
 }
 

@@ -274,6 +274,13 @@ function englishNumbers(text: string): NumberMention[] {
       push(month + 1, 'month', i, i);
       continue;
     }
+    // `four-year`, `two-day`: a number word joined to the unit it measures.
+    const joined = /^([a-z]+)-([a-z]+)$/u.exec(lower);
+    if (joined && (joined[1]! in ENGLISH_UNITS || joined[1]! in ENGLISH_TENS) && !(joined[2]! in ENGLISH_UNITS)) {
+      const unit = ENGLISH_NOUN_DIMENSIONS.find(([pattern]) => pattern.test(joined[2]!))?.[1];
+      if (unit) found.push({ value: ENGLISH_UNITS[joined[1]!] ?? ENGLISH_TENS[joined[1]!]!, dimension: unit, start: token.start, end: token.end, text: token.word });
+      continue;
+    }
     const cardinal = spelledCardinal(tokens, i);
     if (cardinal) {
       // `one` is as often a pronoun as a number ("the only one"); it counts only before what it counts.

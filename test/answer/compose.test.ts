@@ -36,6 +36,7 @@ const passages = tinyPassages([
   'Seven of the nine members voted to close the pier.',
   '입장료는 8천원으로 12% 올랐다.',
   'A day pass is priced at 12 euros, up 5 percent.',
+  'The new mayor will serve a four-year term.',
 ].map((text) => ({ sentences: [text] })));
 const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
 
@@ -252,6 +253,8 @@ describe('composeAnswer: the lead', () => {
     const howLong = { ...question('how-many', { text: 'How long were the repairs delayed?' }), subtype: 'duration' as const };
     expect(composeAnswer([ranked(p('S13'), 1, 0.9)], howLong, POLICY).answer).toBe(`eight months: ${p('S13').sentence.text} [1]`);
     expect(composeAnswer([ranked(p('S14'), 1, 0.9)], question('how-many', { language: 'ko', text: '산책로 길이가 얼마야?' }), POLICY).answer).toBe(`1.65㎞: ${p('S14').sentence.text} [1]`);    expect(composeAnswer([ranked(p('S18'), 1, 0.9)], question('how-much', { text: 'How much is a day pass?' }), POLICY).answer).toBe(`12 euros: ${p('S18').sentence.text} [1]`);
+    const howLongTerm = { ...question('how-many', { text: 'How long is the term?' }), subtype: 'duration' as const };
+    expect(composeAnswer([ranked(p('S19'), 1, 0.9)], howLongTerm, POLICY).answer).toBe(`four-year: ${p('S19').sentence.text} [1]`);
   });
 
   it('counts the part, with its whole, when the counted noun belongs to "N of the M" ("Seven of the nine members")', () => {

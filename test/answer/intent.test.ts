@@ -172,6 +172,15 @@ describe('answer subtypes', () => {
     expect(detectSubtype('How can you find the absolute age of a rock layer?')).toBeNull();
   });
 
+  it('finds the shapes news writes ages, terms and shares in: "Sola, 39,", "a four-year term", "what share of the vote", 득표율', () => {
+    const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
+    expect(hasSubtypeShape('age', passage('Okafor, 39, a former teacher, won the race.'))).toBe(true);
+    expect(hasSubtypeShape('age', passage('In 2020, 12, 14 and 16 seats changed hands.'))).toBe(false);
+    for (const text of ['She will serve a four-year term.', 'It is a 10-year plan.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
+    expect(detectSubtype('What share of the vote did Okafor get?')).toBe('percent');
+    expect(detectSubtype('오카포의 득표율은?')).toBe('percent');
+  });
+
   it('answers "when is the next…?" only with a time still to come, not with a past date', () => {
     const passage = (text: string) => ({ sentence: { text }, translation: undefined }) as unknown as Parameters<typeof hasSubtypeShape>[1];
     for (const text of ['위원회는 내년 3월에 다시 열린다.', '다음 회의는 5월로 예정돼 있다.', 'The council will meet again in May.', 'The next round is scheduled for spring.']) expect(hasSubtypeShape('upcoming', passage(text)), text).toBe(true);

@@ -22,6 +22,10 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('reads a number word joined to its unit ("four-year", "two-day") as what the unit measures, and leaves "twenty-one" a number', () => {
+    expect(read('a four-year term, a two-day visit, a five-storey annex, twenty-one people')).toEqual(['four-year=4/duration', 'two-day=2/duration', 'twenty-one=21/people']);
+  });
+
   it('does not take syllables of ordinary words for numbers (이번, 이 장관, 일본, 한국, 네이버, 열린다, 세계)', () => {
     expect(read('이번 회의에서 이 장관은 일본과 한국, 네이버가 열린다고 세계에 알렸다')).toEqual([]);
   });

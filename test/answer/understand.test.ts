@@ -87,6 +87,10 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('What day did Okafor sign the contract?').query.concepts.map((c) => c.label)).toEqual(['okafor', 'sign', 'contract']);
     expect(understand('Which year did the council meet?').query.concepts.map((c) => c.label)).toEqual(['council', 'meet']);
     expect(understand('How was the day?').query.concepts.map((c) => c.label)).toEqual(['dai']);
+    // "How old", "how long", "how far" ask for an age, a length of time, a distance: the adjective is no word to find.
+    expect(understand('How old is Okafor?').query.concepts.map((c) => c.label)).toEqual(['okafor']);
+    expect(understand('How long is the council term?').query.concepts.map((c) => c.label)).toEqual(['council', 'term']);
+    expect(understand('Was the old council hall sold?').query.concepts.map((c) => c.label)).toContain('old');
   });
 
   it('reads "what does the headline say?" as asking for the line, not for reported speech; a job title is no headline', () => {
