@@ -32,7 +32,7 @@ export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Question words glued to endings (`누구였어`, `뭐뭐야`, `어디어디`): framing, not content. */
-const KOREAN_QUESTION_WORD = /^(?:누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜)/u;
+const KOREAN_QUESTION_WORD = /^(?:누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜|며칠)/u;
 /** A counter after a separate `몇` (`몇 명임`, `몇 곳이야`): the question word's, not content. */
 const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지|살|세)씩?(?:이|이야|야|임|이에요|예요|인가요|인가|인지|이나|나)?$/u;
 /** A particle or copula standing for a whole word once `몇` is taken off (`몇으로`, `몇이야`). */
@@ -47,7 +47,7 @@ const HOW_MANY_PREFIX = /^몇\s*/u;
  */
 const LONE_SYLLABLE_WITH_PARTICLE = /^[가-힣](?:은|는|을|를)$/u;
 /** Particles and bound nouns standing apart (`1월 부터`, `때문에`): grammar, not content. */
-const KOREAN_FREE_GRAMMAR = /^(?:부터|까지|만에|때문|때문에|때문인가|통해|통해서|위해|위해서|대해|대해서|관해|관해서|중에|중에서)$/u;
+const KOREAN_FREE_GRAMMAR = /^(?:부터|까지|만에|동안|동안에|동안은|때문|때문에|때문인가|통해|통해서|위해|위해서|대해|대해서|관해|관해서|중에|중에서)$/u;
 
 /** Bare consonants and vowels (`ㅇㅋ`, `ㅋㅋ`, `ㅠㅠ`): chat noise, not words. */
 const JAMO_ONLY = /^[\u3131-\u318E]+$/u;

@@ -179,6 +179,7 @@ describe('answer subtypes', () => {
     for (const text of ['She will serve a four-year term.', 'It is a 10-year plan.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
     expect(detectSubtype('What share of the vote did Okafor get?')).toBe('percent');
     expect(detectSubtype('오카포의 득표율은?')).toBe('percent');
+    for (const text of ['축제는 사흘간 열린다.', '공사는 열흘 만에 끝났다.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
   });
 
   it('answers "when is the next…?" only with a time still to come, not with a past date', () => {

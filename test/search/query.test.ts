@@ -59,6 +59,11 @@ describe('analyzeQuestionText', () => {
     expect(keys('점수가 몇이야?')).toEqual(['점수']);
   });
 
+  it('drops 며칠 ("how many days") and 동안 ("during"): they frame the question, the article never writes them', () => {
+    expect(keys('축제 며칠 동안 해?')).toEqual(['축제']);
+    expect(keys('공사 며칠이나 걸렸어?')).toEqual(['공사', '걸렸어']);
+  });
+
   it('drops English prepositions and determiners (under, each, between) and 그대로', () => {
     expect(keys('What did each mayor say about the bridge under the river?')).toEqual(['mayor', 'bridg', 'river']);
     expect(keys('ties between the two towns')).toEqual(['ti', 'two', 'town']);
