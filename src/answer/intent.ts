@@ -108,8 +108,11 @@ function passageMatches(pattern: RegExp, passage: Passage): boolean {
 
 const shapeMatches = new WeakMap<Passage, Map<RegExp, boolean>>();
 
-/** Words that point at a time told elsewhere (the dateline, the sentence before): "이날", "that day". */
-const DEICTIC_TIME = /이날|그날|당시|오늘|어제|내일|\b(?:today|yesterday|tomorrow|(?:on )?(?:that|the same) day|at the time)\b/giu;
+/**
+ * Words that do not date the sentence: a time told elsewhere (the dateline, the sentence before: "이날",
+ * "that day"), or the baseline of a comparison ("지난해보다 2억 원 늘어난", "than last year").
+ */
+const DEICTIC_TIME = /(?:지난해|작년|전년|예년|올해)\s*(?:보다|대비)|\bthan (?:last|a) (?:year|month|week)\b|\bfrom a year (?:earlier|ago)\b|이날|그날|당시|오늘|어제|내일|\b(?:today|yesterday|tomorrow|(?:on )?(?:that|the same) day|at the time)\b/giu;
 
 /**
  * True when the passage states a time of its own, not only one that points elsewhere: for "when",

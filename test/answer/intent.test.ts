@@ -143,6 +143,17 @@ describe('hasAnswerShape and intentBoost', () => {
     expect(intentBoost('when', dated)).toBe(DEFAULT_SHAPE_WEIGHTS.shaped);
   });
 
+  it('gives "when" no bonus for the baseline of a comparison ("지난해보다 2억 원 늘어난", "than last year")', () => {
+    const [korean, english, dated] = tinyPassages([
+      { sentences: ['축제 예산은 지난해보다 2억 원 늘어난 12억 원이다.'] },
+      { sentences: ['The budget is 2 million higher than last year.'] },
+      { sentences: ['축제는 지난해 11월 처음 열렸다.'] },
+    ]) as [Passage, Passage, Passage];
+    expect(intentBoost('when', korean)).toBe(0);
+    expect(intentBoost('when', english)).toBe(0);
+    expect(intentBoost('when', dated)).toBe(DEFAULT_SHAPE_WEIGHTS.shaped);
+  });
+
   it('is never negative for a shaped paragraph, whatever the intent', () => {
     for (const intent of ALL_INTENTS) expect(intentBoost(intent, shapedParagraph), intent).toBeGreaterThanOrEqual(0);
   });
