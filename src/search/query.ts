@@ -136,6 +136,32 @@ function writtenAsName(question: string, start: number, end: number): boolean {
 /** The bound nouns that an adnominal verb form modifies (`거`, `것`, `건`, `게`, `걸`), with their endings. */
 const BOUND_NOUN = /^(?:거|것|건|게|걸)/u;
 
+/**
+ * Lone syllables that are grammar, not nouns: pronouns and demonstratives, adverbs, prenominal forms,
+ * bound nouns and counters, one-syllable verb forms, particles. Any other lone syllable may be a noun
+ * (`비`, `돈`, `왕`).
+ */
+const GRAMMAR_SYLLABLES: ReadonlySet<string> = new Set([
+  ...'나너저그이제내네걔얘쟤뭐왜누두석넉닷엿',
+  ...'더또좀잘다안못꼭막딱꽤참늘곧걍즉단약총및각첫새옛헌온전후',
+  ...'것거게수때곳측쪽점데바뿐분번개명년월일중등건편채호씨님듯줄만탓양해회위대간외말시초날살',
+  ...'와가돼봐줘써놔져쳐타자서커떠켜한된본준난탄선큰갈올할될볼갔왔했됐봤줬샀났탔섰컸냈있없좋싫같',
+  ...'은는을를의에도과로랑요야',
+]);
+
+/** Particles a one-syllable noun carries in the same word (`비가`, `왕은`); the article's words keep them, as its stems keep two syllables. */
+const ONE_SYLLABLE_NOUN_PARTICLES = ['', '은', '는', '이', '가', '을', '를', '의', '에', '도', '와', '과', '로', '만', '랑'];
+
+/**
+ * The article's forms of a lone Hangul syllable typed as a noun (`비 얼마나 왔어?` → `비가`, `비는`),
+ * or none when it is grammar, closes the question (its verb: `비 와?`) or the article never writes it.
+ */
+function loneNounForms(raws: readonly string[], i: number, vocabulary: QueryResources['vocabulary']): string[] {
+  const raw = raws[i]!;
+  if (!vocabulary || i === raws.length - 1 || !/^\p{Script=Hangul}$/u.test(raw) || GRAMMAR_SYLLABLES.has(raw)) return [];
+  return ONE_SYLLABLE_NOUN_PARTICLES.map((particle) => raw + particle).filter((form) => vocabulary.has(form));
+}
+
 /** Final-consonant indices of a Hangul syllable: ㄴ and ㄹ, which close the adnominal endings -ㄴ and -ㄹ (`꺼낸`, `할`). */
 const JONGSEONG_NIEUN = 4;
 const JONGSEONG_RIEUL = 8;
@@ -180,6 +206,12 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
   const predicate = last !== undefined && hasLightVerb(last) ? analyzeQuestionWord(last)?.key : undefined;
   const raws = splitWords(rest);
   for (const [i, raw] of raws.entries()) {
+    const forms = loneNounForms(raws, i, resources.vocabulary);
+    if (forms.length > 0) {
+      concepts.push({ label: raw, alternatives: forms.map((key) => [{ key, parts: [], hangul: true, verbal: false }]), fuzzy: [], known: false, properName: false });
+      expansions.push(...forms);
+      continue;
+    }
     const analyzed = analyzeQuestionWord(raw);
     if (!analyzed) continue;
     // Before the bound noun 거/것 (`모이는 거임?`, `나갈 거야`) a word in -는/-ㄴ/-ㄹ modifies it: a verb, however its stem looks.
