@@ -181,7 +181,8 @@ function countedNumber(question: string, text: string, language: Language): stri
     }
   }
   const first = findNumbers(text)[0];
-  if (first && (first.dimension === 'amount' || first.dimension === 'percent')) return null;
+  // An amount or share is no count; nor is a date ("얼마나 왔어?" is not answered by the 16 of 16일).
+  if (first && ['amount', 'percent', 'day', 'month', 'year', 'clock'].includes(first.dimension)) return null;
   const found = firstStatedNumber(text, language);
   return found && `${found.stated}${unitAfter(text, found.end)}`;
 }

@@ -37,6 +37,7 @@ const passages = tinyPassages([
   '입장료는 8천원으로 12% 올랐다.',
   'A day pass is priced at 12 euros, up 5 percent.',
   'The new mayor will serve a four-year term.',
+  '기상청은 16일까지 비가 50㎜ 더 내린다고 했다.',
 ].map((text) => ({ sentences: [text] })));
 const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
 
@@ -255,6 +256,8 @@ describe('composeAnswer: the lead', () => {
     expect(composeAnswer([ranked(p('S14'), 1, 0.9)], question('how-many', { language: 'ko', text: '산책로 길이가 얼마야?' }), POLICY).answer).toBe(`1.65㎞: ${p('S14').sentence.text} [1]`);    expect(composeAnswer([ranked(p('S18'), 1, 0.9)], question('how-much', { text: 'How much is a day pass?' }), POLICY).answer).toBe(`12 euros: ${p('S18').sentence.text} [1]`);
     const howLongTerm = { ...question('how-many', { text: 'How long is the term?' }), subtype: 'duration' as const };
     expect(composeAnswer([ranked(p('S19'), 1, 0.9)], howLongTerm, POLICY).answer).toBe(`four-year: ${p('S19').sentence.text} [1]`);
+    // A date is no count: "얼마나 와?" does not lead with the 16 of 16일.
+    expect(composeAnswer([ranked(p('S20'), 1, 0.9)], question('how-many', { language: 'ko', text: '비 얼마나 더 와?' }), POLICY).answer).toBe(`${p('S20').sentence.text} [1]`);
   });
 
   it('counts the part, with its whole, when the counted noun belongs to "N of the M" ("Seven of the nine members")', () => {
