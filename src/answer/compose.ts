@@ -218,6 +218,20 @@ function askedDimensions(question: UnderstoodQuestion): Dimension[] | null {
   return /\bhow (?:big|large)\b/i.test(question.question) ? ['amount', 'percent', 'plain'] : null;
 }
 
+/**
+ * Of several numbers of the kind asked, the one that follows a word of the question most closely
+ * ("순이익 얼마?" in "매출은 18조 원, 순이익은 1조 원" is the 1조): news puts a figure right after what it
+ * measures. The first, when no question word comes before any of them.
+ */
+function nearestToFocus(candidates: readonly NumberMention[], question: UnderstoodQuestion, text: string): NumberMention | undefined {
+  if (candidates.length < 2) return candidates[0];
+  const folded = text.toLowerCase();
+  const starts = question.query.concepts.flatMap((c) => c.alternatives.flat().map((w) => w.key)).flatMap((key) => [...folded.matchAll(new RegExp(key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gu'))].map((m) => m.index));
+  const gap = (m: NumberMention) => Math.min(Infinity, ...starts.filter((start) => start < m.start).map((start) => m.start - start));
+  const nearest = candidates.reduce((best, m) => (gap(m) < gap(best) ? m : best));
+  return gap(nearest) === Infinity ? candidates[0] : nearest;
+}
+
 /** A yes/no question about what did happen or holds now ("Did they cut rates?", "금리 내렸어?"), not about what will. */
 const ASKS_WHAT_HAPPENED = /^\s*(?:did|has|have|had|was|were|is|are|does|do)\b|(?:었|았|였|했|됐)(?:어|나|니|냐|나요|어요|습니까|음|대|다고)?\s*\??\s*$/iu;
 /** A sentence that only expects, plans or allows the event ("expect two cuts", "could come", 인하할 전망, 검토할 계획): it cannot say "yes, it happened". */
@@ -235,7 +249,7 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
     // "몇 명?" is not answered by "8개", nor "how long?" by "once": lead only with a number of the kind asked for.
     // The kinds asked for come in order of preference ("how much did it grow?" → the share before the amount).
     const mentions = asked === null ? [] : findNumbers(text);
-    const mention = asked?.map((d) => mentions.find((m) => comparable(m.dimension, d))).find((m) => m !== undefined);
+    const mention = asked?.map((d) => nearestToFocus(mentions.filter((m) => comparable(m.dimension, d)), question, text)).find((m) => m !== undefined);
     const number = asked === null ? countedNumber(question.question, text, language) : mention && statedMention(mention, text, language);
     if (number) return `${number}: `;
   }

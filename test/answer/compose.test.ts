@@ -38,6 +38,7 @@ const passages = tinyPassages([
   'A day pass is priced at 12 euros, up 5 percent.',
   'The new mayor will serve a four-year term.',
   '기상청은 16일까지 비가 50㎜ 더 내린다고 했다.',
+  '매출은 18조 원으로 늘었고, 순이익은 1조 원을 기록했다.',
 ].map((text) => ({ sentences: [text] })));
 const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
 
@@ -258,6 +259,15 @@ describe('composeAnswer: the lead', () => {
     expect(composeAnswer([ranked(p('S19'), 1, 0.9)], howLongTerm, POLICY).answer).toBe(`four-year: ${p('S19').sentence.text} [1]`);
     // A date is no count: "얼마나 와?" does not lead with the 16 of 16일.
     expect(composeAnswer([ranked(p('S20'), 1, 0.9)], question('how-many', { language: 'ko', text: '비 얼마나 더 와?' }), POLICY).answer).toBe(`${p('S20').sentence.text} [1]`);
+  });
+
+  it('leads with the amount that follows the asked word when a sentence has several ("순이익 얼마?" → 1조 원, not the 18조 of 매출)', () => {
+    const asked = (text: string, key: string): UnderstoodQuestion => {
+      const base = question('how-much', { language: 'ko', text });
+      return { ...base, query: { ...base.query, concepts: [{ label: key, alternatives: [[{ key, parts: [], hangul: true, verbal: false }]], fuzzy: [], known: false, properName: false }] } };
+    };
+    expect(composeAnswer([ranked(p('S21'), 1, 0.9)], asked('순이익 얼마?', '순이익'), POLICY).answer).toBe(`1조 원: ${p('S21').sentence.text} [1]`);
+    expect(composeAnswer([ranked(p('S21'), 1, 0.9)], asked('매출 얼마?', '매출'), POLICY).answer).toBe(`18조 원: ${p('S21').sentence.text} [1]`);
   });
 
   it('counts the part, with its whole, when the counted noun belongs to "N of the M" ("Seven of the nine members")', () => {
