@@ -1,5 +1,5 @@
 /**
- * Words people type for what news prose writes another way: Korean chat words (`작년` for `지난해`) and
+ * Words people type for what news prose writes another way: Korean chat words (`작년` for `지난해`, `늘었어` for `증가`) and
  * English words news uses interchangeably (`firm` for `company`, `pact` for `agreement`). General
  * language, not any article's. Each group is one meaning, written as analysed keys (Porter stems for
  * English), a phrase as its keys with spaces (`chief execut`); a question word of a group also matches
@@ -23,7 +23,19 @@ const GROUPS: readonly (readonly string[])[] = [
 
 const BY_WORD = new Map<string, readonly string[]>(GROUPS.flatMap((group) => group.map((word) => [word, group.filter((other) => other !== word)] as const)));
 
+/**
+ * Korean verbs of change as people type them, inflected (`늘었어`, `줄어든`, `올랐대`), and the Sino-Korean
+ * noun news writes for each (`증가`, `감소`, `상승`, `하락`). 내리다 stays out: rain 내린다 too.
+ */
+const CHANGE_VERBS: ReadonlyArray<[RegExp, string]> = [
+  [/^늘(?:었|어|린|려|리|고|면|다|지)/u, '증가'],
+  [/^줄(?:었|어|인|여|이|고|면|다|지)/u, '감소'],
+  [/^(?:올랐|올라|오른|오르)/u, '상승'],
+  [/^떨어/u, '하락'],
+];
+
 /** The other words of a question word's register group (keys as analysed; a phrase's keys joined by spaces), or none. */
 export function registerSynonyms(key: string): readonly string[] {
-  return BY_WORD.get(key) ?? [];
+  const change = CHANGE_VERBS.find(([verb]) => verb.test(key));
+  return change ? [change[1]] : (BY_WORD.get(key) ?? []);
 }

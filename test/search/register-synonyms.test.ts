@@ -65,3 +65,22 @@ describe('English near-synonyms against news prose', () => {
     expect(retriever.unseenWords(query('how much does the kettle cost?'))).toEqual([]);
   });
 });
+
+describe('Korean verbs of change against the nouns news writes', () => {
+  it('gives 증가/감소/상승/하락 for 늘었어/줄어든/올랐대/떨어졌어, and nothing for 내렸어 (rain falls too)', () => {
+    expect(registerSynonyms('늘었어')).toEqual(['증가']);
+    expect(registerSynonyms('줄어든')).toEqual(['감소']);
+    expect(registerSynonyms('올랐대')).toEqual(['상승']);
+    expect(registerSynonyms('떨어졌어')).toEqual(['하락']);
+    expect(registerSynonyms('내렸어')).toEqual([]);
+  });
+
+  // An invented earnings note, worded as news words it.
+  const { retriever, query } = searchOver(['매출은 12% 증가했다.', '영업이익은 5% 감소했다.', '본사는 서울에 있다.']);
+
+  it('finds 감소 for 줄었어, and counts the word as seen', async () => {
+    const ranked = await retriever.retrieve(query('영업이익 왜 줄었어?'), 3);
+    expect(ranked[0]!.passage.sentence.id).toBe('S2');
+    expect(retriever.unseenWords(query('매출 얼마나 늘었어?'))).toEqual([]);
+  });
+});
