@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 /** Bump when tokens change: persisted vectors and keyword tokens built by another version are stale. */
-export const ANALYZER_VERSION = 10;
+export const ANALYZER_VERSION = 11;
 
 /**
  * Korean-aware tokenisation shared by the keyword index, the lexical embedding and answer support.
@@ -27,7 +27,7 @@ const KOREAN_SUFFIXES = [
   '이라던데', '이라는데', '이래요',
   '에서는', '에서도', '에게는', '으로는', '으로도', '에게서', '이라는', '이라고', '이라며', '한테서', '께서는', '이래',
   '했어', '했니', '했음', '했냐', '했나', '했다', '했대', '됐대', '한대', '된대', '하는', '하고', '하나', '해서', '해요', '됐어', '됐나', '됐냐', '된',
-  '에서', '에선', '에는', '에도', '에게', '으로', '로는', '로도', '까지', '부터', '처럼', '보다', '와의', '과의', '과는', '와는',
+  '에서', '에선', '에는', '에도', '에게', '으로', '로는', '로도', '엔', '까지', '부터', '처럼', '보다', '와의', '과의', '과는', '와는',
   '이랑', '이나', '이란', '이야', '인가', '이고', '이며', '이다', '한테', '께서', '들이', '들은', '들을', '들의',
   '에', '은', '는', '한', '할', '던', '인', '이', '가', '을', '를', '의', '와', '과', '도', '로', '만', '랑', '임', '야', '냐', '요', '들', '함', '고', '며',
 ] as const;
@@ -80,7 +80,8 @@ function stripOnce(word: string): string {
 function stripMixedSuffix(word: string): string {
   if (!/\p{Script=Hangul}$/u.test(word)) return word;
   for (const suffix of KOREAN_SUFFIXES) {
-    if (!word.endsWith(suffix)) continue;
+    // After a number, 엔 is the yen (`1만엔`), not the contraction of 에는.
+    if (!word.endsWith(suffix) || suffix === '엔') continue;
     const stem = word.slice(0, -suffix.length);
     if (stem.length > 0 && !/\p{Script=Hangul}/u.test(stem.at(-1)!) ) return stem;
     if (stem.length > 0 && /[^\p{Script=Hangul}]\p{Script=Hangul}+$/u.test(stem)) return stem;

@@ -22,6 +22,11 @@ describe('Korean tokens', () => {
     expect(keys('새 생산라인을 가동')).toEqual(['생산라인', '가동']);
   });
 
+  it('strips 엔, the chat contraction of 에는 (내년엔, 서울엔), but not the yen after a number (1만엔)', () => {
+    expect(keys('내년엔 서울엔')).toEqual(['내년', '서울']);
+    expect(keys('1만엔')).toEqual(['1만엔']);
+  });
+
   it('never cuts a two-syllable noun down to one syllable (회장, 국가, 인도)', () => {
     expect(stripKoreanSuffix('회장')).toBe('회장');
     expect(stripKoreanSuffix('국가')).toBe('국가');
