@@ -5,7 +5,7 @@ import { answerabilityFeatures, answerabilityScore } from './answerability.js';
 import type { AnswerabilityModel } from './answerability.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import type { Language } from './question.js';
-import { dateLead } from './dates.js';
+import { dateLead, untilLead } from './dates.js';
 import { askedDimension, comparable, findNumbers, type Dimension, type NumberMention } from './numbers.js';
 import { asksForChange, type AnswerSubtype } from './intent.js';
 import type { Citation } from './types.js';
@@ -254,7 +254,7 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
     if (number) return `${number}: `;
   }
   if (question.intent === 'when' && (question.subtype === null || question.subtype === 'year' || question.subtype === 'month')) {
-    const date = dateLead(text, language);
+    const date = untilLead(question.question, text, language) ?? dateLead(text, language);
     if (date) return `${date}: `;
   }
   return '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLead } from '../../src/answer/dates.js';
+import { dateLead, untilLead } from '../../src/answer/dates.js';
 
 describe('dateLead', () => {
   it('finds the first concrete date a Korean sentence states', () => {
@@ -22,5 +22,16 @@ describe('dateLead', () => {
     expect(dateLead('올해가 개관 10주년이 되는 해다.', 'ko')).toBeNull();
     expect(dateLead('This year marks the 10th anniversary of the bridge.', 'en')).toBeNull();
     expect(dateLead('Volunteers painted the fence.', 'en')).toBeNull();
+  });
+});
+
+describe('untilLead', () => {
+  it('gives the time a thing lasts until for "언제까지?" / "until when?", not the date it was announced', () => {
+    const korean = '시는 지원 사업을 내년 말까지 연장한다고 2일 밝혔다.';
+    expect(untilLead('언제까지 연장돼?', korean, 'ko')).toBe('내년 말');
+    expect(untilLead('언제 발표했어?', korean, 'ko')).toBeNull();
+    expect(untilLead('Until when does the scheme run?', 'The city said on Monday the scheme would run until the end of next year.', 'en')).toBe('Until the end of next year');
+    expect(untilLead('언제까지 해?', '축제는 5일까지 열린다.', 'ko')).toBe('5일');
+    expect(untilLead('언제까지 해?', '축제는 5일 열린다.', 'ko')).toBeNull();
   });
 });
