@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { evaluateExternal, loadExternalParagraphs, loadLookalikes } from './eval/external.js';
+import { evaluateArticles, loadArticleQuestions } from './eval/invented-articles.js';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import { evaluate } from './eval/metrics.js';
 import { calibrate } from './eval/calibrate.js';
 import { loadQuestionSet } from './eval/question-set.js';
 import { formatFeedbackSummary, summariseFile } from './cli/feedback.js';
-import { formatAnswer, formatConversationTable, formatEvalTable, formatExternalTable, formatParticipants, styleFor } from './cli/format.js';
+import { formatAnswer, formatArticlesTable, formatConversationTable, formatEvalTable, formatExternalTable, formatParticipants, styleFor } from './cli/format.js';
 import { evaluateConversations, loadConversations } from './eval/conversations.js';
 import { ClaimChecker } from './answer/claims.js';
 import { checkMessageText } from './answer/claim-split.js';
@@ -45,6 +46,9 @@ class UsageError extends Error {}
 /** The shared development paragraphs (KorQuAD, SQuAD), present beside the project on development machines and CI. */
 const EXTERNAL_DIR = '../shared/external';
 const EXTERNAL_LOOKALIKES = 'test/eval/external-unanswerable.json';
+/** Invented articles nobody tuned for, each asked as the only article (see test/eval/articles.README.md). */
+const ARTICLES_DIR = 'test/eval/articles';
+const ARTICLE_QUESTIONS = 'test/eval/articles.questions.json';
 const CONVERSATIONS = [
   { file: 'test/eval/conversations.json', label: '' },
   { file: 'test/eval/blind2.conversations.json', label: ' (blind2)' },
@@ -251,10 +255,18 @@ async function evalCommand(args: string[]): Promise<number> {
       external.push({ name, report: await evaluateExternal(await loadExternalParagraphs(path.join(externalDir, file)), lookalikes) });
     }
   }
-  if (values.json) process.stdout.write(`${JSON.stringify({ sets: reports, conversations, external })}\n`);
+  const articles = [];
+  if (existsSync(ARTICLE_QUESTIONS)) {
+    const questions = await loadArticleQuestions(ARTICLE_QUESTIONS);
+    for (const [name, suffix] of [['Korean', '.ko.txt'], ['English', '.en.txt']] as const) {
+      articles.push({ name, report: await evaluateArticles(ARTICLES_DIR, questions.filter((q) => q.article.endsWith(suffix))) });
+    }
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify({ sets: reports, conversations, articles, external })}\n`);
   else {
     const note = external.length > 0 ? `\n\n${formatExternalTable(external)}` : `\n\n(${externalDir} is absent: the external development samples were skipped.)`;
-    process.stdout.write(`${formatEvalTable(reports)}\n\n${formatConversationTable(conversations)}${note}\n`);
+    const invented = articles.length > 0 ? `\n\n${formatArticlesTable(articles)}` : '';
+    process.stdout.write(`${formatEvalTable(reports)}\n\n${formatConversationTable(conversations)}${invented}${note}\n`);
   }
   return 0;
 }

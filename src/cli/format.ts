@@ -1,4 +1,5 @@
 import type { ExternalReport } from '../eval/external.js';
+import type { ArticlesReport } from '../eval/invented-articles.js';
 import type { Participant } from '../corpus/participants.js';
 import type { AnswerResult, Citation } from '../answer/types.js';
 import type { ConversationReport } from '../eval/conversations.js';
@@ -59,6 +60,21 @@ export function formatExternalTable(reports: readonly { name: string; report: Ex
     ['look-alike questions declined', (r) => `${pct(r.lookalikeDeclined)} of ${r.lookalikeQuestions}`],
   ];
   const header = `| external sample | ${reports.map((r) => r.name).join(' | ')} |`;
+  const rule = `|---|${reports.map(() => '---:').join('|')}|`;
+  return [header, rule, ...rows.map(([label, f]) => `| ${label} | ${reports.map((r) => f(r.report)).join(' | ')} |`)].join('\n');
+}
+
+/** Figures on the invented articles per language, as a Markdown table. */
+export function formatArticlesTable(reports: readonly { name: string; report: ArticlesReport }[]): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const rows: [string, (r: ArticlesReport) => string][] = [
+    ['articles / questions (answerable / not)', (r) => `${r.articles} / ${r.answerable} / ${r.unanswerable}`],
+    ['recall@3 (plain BM25)', (r) => `${r.recallAt3.toFixed(3)} (${r.bm25RecallAt3.toFixed(3)})`],
+    ['first citation right, declines as misses (plain BM25 top sentence)', (r) => `${pct(r.hitAt1)} (${pct(r.bm25HitAt1)})`],
+    ['unanswerable questions declined', (r) => pct(r.abstention)],
+    ['answerable questions wrongly declined', (r) => pct(r.wrongAbstention)],
+  ];
+  const header = `| invented articles | ${reports.map((r) => r.name).join(' | ')} |`;
   const rule = `|---|${reports.map(() => '---:').join('|')}|`;
   return [header, rule, ...rows.map(([label, f]) => `| ${label} | ${reports.map((r) => f(r.report)).join(' | ')} |`)].join('\n');
 }
