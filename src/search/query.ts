@@ -32,7 +32,8 @@ export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Question words glued to endings (`누구였어`, `뭐뭐야`, `어디어디`): framing, not content. */
-const KOREAN_QUESTION_WORD = /^(?:누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜|며칠)/u;
+// `어케`/`어캐`: chat spellings of 어떻게.
+const KOREAN_QUESTION_WORD = /^(?:누구|누가|뭐|뭘|무엇|무슨|언제|어디|어느|어떻|어떤|어땠|얼마|왜|며칠|어케|어캐)/u;
 /** A counter after a separate `몇` (`몇 명임`, `몇 곳이야`): the question word's, not content. */
 const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지|살|세)씩?(?:이|이야|야|임|이에요|예요|인가요|인가|인지|이나|나)?$/u;
 /** A particle or copula standing for a whole word once `몇` is taken off (`몇으로`, `몇이야`). */

@@ -113,9 +113,20 @@ const STACKING_PARTICLES: ReadonlySet<string> = new Set(['에서', '에선', '�
  */
 const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔줬웠맡]|어|아|고|려|대|래|니|냐|나|다|데|음|서|며|면|지|던|온|간|운|는|은|게|요|(?<!어|서)른|(?<!기)린|모인)$/u;
 
+/**
+ * Chat endings of longer verbs (three syllables or more, so that nouns such as 포함, 산림, 전남, 선거
+ * stay nouns): the nominalised -ㅁ (`적용됨`, `시작함`, `오래걸림`, `끝남`), an adnominal before 거
+ * (`퍼온거`, `빼돌린거`; not 선거, 근거) and before a glued 수 (`쓸수`, `할수`, `받을수`).
+ */
+const CHAT_VERBAL_ENDING = /(?:됨|함|림|남|짐)$|(?<!선|근)[\uAC00-\uD7A3]거$|(?:[할될쓸볼갈올살줄]|을)수$/u;
+
 /** True for a Hangul word that looks like an inflected verb rather than a noun. */
 export function looksLikeKoreanVerb(word: string): boolean {
-  return hasHangul(word) && VERBAL_ENDING.test(word);
+  if (!hasHangul(word)) return false;
+  if (VERBAL_ENDING.test(word)) return true;
+  if ([...word].length < 3 || !CHAT_VERBAL_ENDING.test(word)) return false;
+  // Before 거, only an adnominal syllable (closed by ㄴ or ㄹ) makes a verb: `퍼온거`, not `증거`.
+  return !word.endsWith('거') || [4, 8].includes((word.charCodeAt(word.length - 2) - 0xac00) % 28);
 }
 
 /** The light verb 하다/되다 in an ending stripped from a noun (`함`, `했어`, `한대`, `됐나요`): the noun is an action. */
