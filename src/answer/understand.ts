@@ -120,15 +120,22 @@ const REQUEST_FRAME = /\b(?:give|show|send)\s+(?:me|us)\b/giu;
 const BARE_CONTRACTION = /\b(who|what|where|when|how|why)s\b/gi;
 /** "where'd", "who'd": the question word with "did". */
 const DID_CONTRACTION = /\b(who|what|where|when|how|why)['’]d\b/gi;
+/** English chat shorthand for words news writes out: "ppl", "govt", "yrs", "abt", "bc". */
+const CHAT_WORDS: Record<string, string> = {
+  ppl: 'people', govt: 'government', gov: 'government', yr: 'year', yrs: 'years', abt: 'about', bc: 'because', cuz: 'because',
+  coz: 'because', mgmt: 'management', dept: 'department', thru: 'through', tho: 'though', mins: 'minutes', hrs: 'hours', approx: 'approximately',
+};
+const CHAT_ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.keys(CHAT_WORDS).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 /** Chat openers before the question itself: "wait, was it…", "so who…", "ok and when…". */
 const CHAT_OPENER = /^(?:(?:so|wait|ok|okay|hey|and|but|also|btw|um+|hmm+|oh|well|quick question|question)\b[\s,.:!-]*)+/i;
 
 /**
  * The question as it is meant when typed in chat: bare contractions read as the contractions they
- * stand for ("whos" → "who's", "where'd" → "where did") and openers such as "wait," or "so" left out.
+ * stand for ("whos" → "who's", "where'd" → "where did"), shorthand as the word ("ppl" → "people"),
+ * and openers such as "wait," or "so" left out.
  */
 export function chatReading(question: string): string {
-  const read = question.replace(BARE_CONTRACTION, "$1's").replace(DID_CONTRACTION, '$1 did');
+  const read = question.replace(BARE_CONTRACTION, "$1's").replace(DID_CONTRACTION, '$1 did').replace(CHAT_ABBREVIATION, (word) => CHAT_WORDS[word.toLowerCase()] ?? word);
   const opener = CHAT_OPENER.exec(read);
   // An opener alone ("so?", "ok") is the whole message, not a frame around one.
   return opener && opener[0].length < read.trim().length ? read.slice(opener[0].length) : read;
