@@ -73,6 +73,10 @@ describe('Korean verbs of change against the nouns news writes', () => {
     expect(registerSynonyms('올랐대')).toEqual(['상승']);
     expect(registerSynonyms('떨어졌어')).toEqual(['하락']);
     expect(registerSynonyms('내렸어')).toEqual([]);
+    expect(registerSynonyms('다친')).toEqual(['부상']);
+    expect(registerSynonyms('숨졌대')).toEqual(['사망']);
+    expect(registerSynonyms('잡혔어')).toEqual(['체포']);
+    expect(registerSynonyms('같이')).toEqual(['함께']);
   });
 
   // An invented earnings note, worded as news words it.
