@@ -47,8 +47,10 @@ class UsageError extends Error {}
 const EXTERNAL_DIR = '../shared/external';
 const EXTERNAL_LOOKALIKES = 'test/eval/external-unanswerable.json';
 /** Invented articles nobody tuned for, each asked as the only article (see test/eval/articles.README.md). */
-const ARTICLES_DIR = 'test/eval/articles';
-const ARTICLE_QUESTIONS = 'test/eval/articles.questions.json';
+const ARTICLE_SETS = [
+  { dir: 'test/eval/articles', questions: 'test/eval/articles.questions.json', label: '' },
+  { dir: 'test/eval/articles2', questions: 'test/eval/articles2.questions.json', label: ' (set 2)' },
+];
 const CONVERSATIONS = [
   { file: 'test/eval/conversations.json', label: '' },
   { file: 'test/eval/blind2.conversations.json', label: ' (blind2)' },
@@ -256,10 +258,10 @@ async function evalCommand(args: string[]): Promise<number> {
     }
   }
   const articles = [];
-  if (existsSync(ARTICLE_QUESTIONS)) {
-    const questions = await loadArticleQuestions(ARTICLE_QUESTIONS);
+  for (const set of ARTICLE_SETS.filter((a) => existsSync(a.questions))) {
+    const questions = await loadArticleQuestions(set.questions);
     for (const [name, suffix] of [['Korean', '.ko.txt'], ['English', '.en.txt']] as const) {
-      articles.push({ name, report: await evaluateArticles(ARTICLES_DIR, questions.filter((q) => q.article.endsWith(suffix))) });
+      articles.push({ name: `${name}${set.label}`, report: await evaluateArticles(set.dir, questions.filter((q) => q.article.endsWith(suffix))) });
     }
   }
   if (values.json) process.stdout.write(`${JSON.stringify({ sets: reports, conversations, articles, external })}\n`);
