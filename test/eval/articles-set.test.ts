@@ -4,12 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-// Validity of the invented-article set (see articles.README.md): the data must be sound before any
-// score computed from it means anything. Deliberately independent of src/ so the set stays blind to the engine.
+// Validity of the invented-article sets (see articles.README.md): the data must be sound before any
+// score computed from it means anything. Deliberately independent of src/ so the sets stay blind to the engine.
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTICLE_DIR = path.join(HERE, 'articles');
-const QUESTIONS_FILE = path.join(HERE, 'articles.questions.json');
+
+/** Each set: a folder of articles and the file of questions about them. */
+const SETS = [
+  { dir: 'articles', questionsFile: 'articles.questions.json' },
+  { dir: 'articles2', questionsFile: 'articles2.questions.json' },
+] as const;
 
 const QUESTIONS_PER_ARTICLE = 12;
 const UNANSWERABLE_PER_ARTICLE = 3;
@@ -26,14 +30,31 @@ const questionSchema = z.object({
 });
 type ArticleQuestion = z.infer<typeof questionSchema>;
 
-const questions: ArticleQuestion[] = z.array(questionSchema).parse(JSON.parse(readFileSync(QUESTIONS_FILE, 'utf8')));
-const articleFiles = readdirSync(ARTICLE_DIR).filter((name) => name.endsWith('.txt')).sort();
-const articleText = new Map(articleFiles.map((name) => [name, readFileSync(path.join(ARTICLE_DIR, name), 'utf8')]));
+interface LoadedSet {
+  dir: string;
+  questionsFile: string;
+  articleDir: string;
+  questions: ArticleQuestion[];
+  articleFiles: string[];
+  articleText: Map<string, string>;
+}
+
+function loadSet(dir: string, questionsFile: string): LoadedSet {
+  const articleDir = path.join(HERE, dir);
+  const questions = z.array(questionSchema).parse(JSON.parse(readFileSync(path.join(HERE, questionsFile), 'utf8')));
+  const articleFiles = readdirSync(articleDir).filter((name) => name.endsWith('.txt')).sort();
+  const articleText = new Map(articleFiles.map((name) => [name, readFileSync(path.join(articleDir, name), 'utf8')]));
+  return { dir, questionsFile, articleDir, questions, articleFiles, articleText };
+}
+
+const sets = SETS.map(({ dir, questionsFile }) => loadSet(dir, questionsFile));
 
 /** Whitespace- and case-folded form, so a question retyped with other spacing still counts as the same. */
 const questionKey = (q: string) => q.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-describe('invented articles', () => {
+describe.each(sets)('invented articles in $dir/ with $questionsFile', (set) => {
+  const { questions, articleFiles, articleText, articleDir } = set;
+
   it('has four Korean and four English articles, each non-empty UTF-8 text', () => {
     expect(articleFiles.filter((name) => name.endsWith('.ko.txt'))).toHaveLength(ARTICLES_PER_LANGUAGE);
     expect(articleFiles.filter((name) => name.endsWith('.en.txt'))).toHaveLength(ARTICLES_PER_LANGUAGE);
@@ -44,7 +65,7 @@ describe('invented articles', () => {
   });
 
   it('every question names an article that exists, and every article has questions', () => {
-    for (const item of questions) expect(existsSync(path.join(ARTICLE_DIR, item.article)), item.article).toBe(true);
+    for (const item of questions) expect(existsSync(path.join(articleDir, item.article)), item.article).toBe(true);
     expect([...new Set(questions.map((item) => item.article))].sort()).toEqual(articleFiles);
   });
 
@@ -82,6 +103,29 @@ describe('invented articles', () => {
       const key = questionKey(item.q);
       expect(seen.has(key), item.q).toBe(false);
       seen.add(key);
+    }
+  });
+});
+
+describe('the invented-article sets together', () => {
+  // Each set is meant to be held out from the others, so nothing may be shared between them.
+  it('share no article file name', () => {
+    const owners = new Map<string, string>();
+    for (const set of sets) {
+      for (const name of set.articleFiles) {
+        expect(owners.get(name), `${name} in ${set.dir}/`).toBeUndefined();
+        owners.set(name, set.dir);
+      }
+    }
+  });
+
+  it('share no question', () => {
+    const owners = new Map<string, string>();
+    for (const set of sets) {
+      for (const key of new Set(set.questions.map((item) => questionKey(item.q)))) {
+        expect(owners.get(key), `${set.questionsFile}: ${key}`).toBeUndefined();
+        owners.set(key, set.questionsFile);
+      }
     }
   });
 });

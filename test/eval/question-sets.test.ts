@@ -12,8 +12,8 @@ const EVAL_DIR = 'test/eval';
 const EXTERNAL_SET = 'external-unanswerable.json';
 /** Not question sets either: two- and three-turn conversations (`conversations.json`, `blind2.conversations.json`), checked in their own tests. */
 const isConversationSet = (file: string) => file.endsWith('conversations.json');
-/** Not a seed question set: questions about the invented articles in `articles/`, checked in `articles-set.test.ts`. */
-const ARTICLES_SET = 'articles.questions.json';
+/** Not seed question sets: questions about the invented articles in `articles/` and `articles2/` (`articles.questions.json`, `articles2.questions.json`), checked in `articles-set.test.ts`. */
+const isArticlesSet = (file: string) => /^articles\d*\.questions\.json$/.test(file);
 /** Shared outside data (see its SOURCES.md); lives next to the checkouts, never inside the project. */
 const EXTERNAL_DIR = path.resolve('..', 'shared', 'external');
 
@@ -71,7 +71,7 @@ describe('the question sets in test/eval', () => {
     const corpus = await loadCorpus('seeds');
     knownIds = new Set(corpus.documents.flatMap((d) => d.sentences.map((s) => s.id)));
     // The claim sets (claims*.json) have their own format and test (claims.test.ts).
-    const files = (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json') && f !== EXTERNAL_SET && f !== ARTICLES_SET && !isConversationSet(f) && !f.startsWith('claims')).sort();
+    const files = (await readdir(EVAL_DIR)).filter((f) => f.endsWith('.json') && f !== EXTERNAL_SET && !isArticlesSet(f) && !isConversationSet(f) && !f.startsWith('claims')).sort();
     sets = await Promise.all(files.map(async (f) => ({ name: f, questions: await loadQuestionSet(path.join(EVAL_DIR, f)) })));
   });
 
