@@ -4,26 +4,32 @@ import { evaluateArticles, loadArticleQuestions, type ArticlesReport } from '../
 /**
  * Articles nobody tuned for (test/eval/articles.README.md), each given to a fresh engine as its only
  * article, as a team does when it drops a new article into seeds/. Floors sit one question under the
- * levels measured at the end of stop 17 (first run at its start: recall@3 0.833 / 0.778, first
- * citation right 44.4% / 36.1%, wrongly declined 41.7% / 38.9%, unanswerable declined 50.0% / 66.7%).
- * English first citation is below plain BM25's (36.1% vs 38.9%): chat questions on short articles are
- * declined too often (see the README's known limits), so only recall@3 must beat BM25 there.
+ * levels measured at the end of stop 17. The first set was used for development after its first run;
+ * the second never was (only its aggregate figures have been looked at). Chat questions on short
+ * articles are declined far too often (a third to a half of answerable ones in Korean; see the
+ * README's known limits), and the English first citation is below plain BM25's, so only recall@3 must
+ * beat BM25, and the first citation only where it does (Korean).
  */
-const FLOORS = {
-  ko: { suffix: '.ko.txt', recallAt3: 0.8, hitAt1: 0.44, wrongAbstention: 0.36, abstention: 0.41 },
-  en: { suffix: '.en.txt', recallAt3: 0.75, hitAt1: 0.33, wrongAbstention: 0.42, abstention: 0.58 },
+const SETS = {
+  'set 1, ko': { dir: 'test/eval/articles', questions: 'test/eval/articles.questions.json', suffix: '.ko.txt', recallAt3: 0.8, hitAt1: 0.47, wrongAbstention: 0.34, abstention: 0.41, beatsBm25AtFirst: true },
+  'set 1, en': { dir: 'test/eval/articles', questions: 'test/eval/articles.questions.json', suffix: '.en.txt', recallAt3: 0.75, hitAt1: 0.33, wrongAbstention: 0.42, abstention: 0.58, beatsBm25AtFirst: false },
+  'set 2, ko': { dir: 'test/eval/articles2', questions: 'test/eval/articles2.questions.json', suffix: '.ko.txt', recallAt3: 0.72, hitAt1: 0.25, wrongAbstention: 0.56, abstention: 0.25, beatsBm25AtFirst: true },
+  'set 2, en': { dir: 'test/eval/articles2', questions: 'test/eval/articles2.questions.json', suffix: '.en.txt', recallAt3: 0.91, hitAt1: 0.55, wrongAbstention: 0.31, abstention: 0.5, beatsBm25AtFirst: false },
 } as const;
+type SetName = keyof typeof SETS;
 
-const reports = new Map<string, ArticlesReport>();
+const reports = new Map<SetName, ArticlesReport>();
 
 beforeAll(async () => {
-  const questions = await loadArticleQuestions('test/eval/articles.questions.json');
-  for (const [language, { suffix }] of Object.entries(FLOORS)) reports.set(language, await evaluateArticles('test/eval/articles', questions.filter((q) => q.article.endsWith(suffix))));
+  for (const [name, set] of Object.entries(SETS) as [SetName, (typeof SETS)[SetName]][]) {
+    const questions = await loadArticleQuestions(set.questions);
+    reports.set(name, await evaluateArticles(set.dir, questions.filter((q) => q.article.endsWith(set.suffix))));
+  }
 });
 
-describe.each(Object.keys(FLOORS) as (keyof typeof FLOORS)[])('invented articles, %s', (language) => {
-  const floor = FLOORS[language];
-  const report = () => reports.get(language)!;
+describe.each(Object.keys(SETS) as SetName[])('invented articles, %s', (name) => {
+  const floor = SETS[name];
+  const report = () => reports.get(name)!;
 
   it(`finds an answering sentence in the top 3 for at least ${floor.recallAt3 * 100}% of answerable questions, ahead of plain BM25`, () => {
     expect(report().recallAt3).toBeGreaterThanOrEqual(floor.recallAt3);
@@ -32,14 +38,11 @@ describe.each(Object.keys(FLOORS) as (keyof typeof FLOORS)[])('invented articles
 
   it(`cites an answering sentence first for at least ${floor.hitAt1 * 100}% of answerable questions`, () => {
     expect(report().hitAt1).toBeGreaterThanOrEqual(floor.hitAt1);
+    if (floor.beatsBm25AtFirst) expect(report().hitAt1).toBeGreaterThan(report().bm25HitAt1);
   });
 
   it(`declines at most ${floor.wrongAbstention * 100}% of answerable and at least ${floor.abstention * 100}% of unanswerable questions`, () => {
     expect(report().wrongAbstention).toBeLessThanOrEqual(floor.wrongAbstention);
     expect(report().abstention).toBeGreaterThanOrEqual(floor.abstention);
   });
-});
-
-it('beats plain BM25 on the first citation in Korean', () => {
-  expect(reports.get('ko')!.hitAt1).toBeGreaterThan(reports.get('ko')!.bm25HitAt1);
 });
