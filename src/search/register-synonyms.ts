@@ -29,7 +29,7 @@ const BY_WORD = new Map<string, readonly string[]>(GROUPS.flatMap((group) => gro
  * `줄어든`, `올랐대`, `다친`, `숨진`, `잡혔어`), and the Sino-Korean noun news writes for each (`증가`,
  * `감소`, `상승`, `하락`, `부상`, `사망`, `체포`). 내리다 stays out: rain 내린다 too.
  */
-const CHANGE_VERBS: ReadonlyArray<[RegExp, string]> = [
+const VERBS_AS_NEWS_NOUNS: ReadonlyArray<[RegExp, string]> = [
   [/^늘(?:었|어|린|려|리|고|면|다|지)/u, '증가'],
   [/^줄(?:었|어|인|여|이|고|면|다|지)/u, '감소'],
   [/^(?:올랐|올라|오른|오르)/u, '상승'],
@@ -41,6 +41,6 @@ const CHANGE_VERBS: ReadonlyArray<[RegExp, string]> = [
 
 /** The other words of a question word's register group (keys as analysed; a phrase's keys joined by spaces), or none. */
 export function registerSynonyms(key: string): readonly string[] {
-  const change = CHANGE_VERBS.find(([verb]) => verb.test(key));
-  return change ? [change[1]] : (BY_WORD.get(key) ?? []);
+  const asNoun = VERBS_AS_NEWS_NOUNS.find(([verb]) => verb.test(key));
+  return asNoun ? [asNoun[1]] : (BY_WORD.get(key) ?? []);
 }
