@@ -125,7 +125,7 @@ const CHAT_WORDS: Record<string, string> = {
   ppl: 'people', govt: 'government', gov: 'government', yr: 'year', yrs: 'years', abt: 'about', bc: 'because', cuz: 'because',
   coz: 'because', mgmt: 'management', dept: 'department', thru: 'through', tho: 'though', mins: 'minutes', hrs: 'hours', approx: 'approximately',
 };
-const CHAT_ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.keys(CHAT_WORDS).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const CHAT_ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.keys(CHAT_WORDS).join('|')})(?![\\p{L}\\p{N}'’])`, 'giu');
 /** Chat openers before the question itself: "wait, was it…", "so who…", "ok and when…". */
 const CHAT_OPENER = /^(?:(?:so|wait|ok|okay|hey|and|but|also|btw|um+|hmm+|oh|well|quick question|question)\b[\s,.:!-]*)+/i;
 

@@ -136,6 +136,7 @@ describe('understandQuestion: names the article lacks', () => {
     // Shorthand reads as the word news writes, in English only: `bc카드` is a name.
     expect(chatReading('how many ppl came? what did the govt say abt it')).toBe('how many people came? what did the government say about it');
     expect(chatReading('bc카드 얘기 나왔어?')).toBe('bc카드 얘기 나왔어?');
+    expect(chatReading("what did the gov't say")).toBe("what did the gov't say");
     expect(understand('wait was the mayor there??').yesNo).toBe(true);
     expect(understand('whos the mayor').intent).toBe('who');
     expect(understand('wheres the fair held').intent).toBe('where');
