@@ -20,6 +20,8 @@ export const QUESTION_FRAMING_WORDS: ReadonlySet<string> = new Set([
   '관련해선', '대해', '대해서', '대한', '부분', '정도', '전부', '모두', '다', '굳이', '원래', '리스트', '목록', '제일', '가장',
   '정확하게', '구체적', '구체적으로', '그날', '이날', '통해', '통해서', '것도', '거야', '건가', '뭔데', '말', '얘기', '얘기해줘', '이야기', '설명', '설명해줘',
   '정리', '정리해줘', '나열', '나열해', '나열해줘', '열거', '열거해', '열거해줘', '간추려', '간추려줘', '핵심만', '줄거리', '제목', '부제', '부제목', '소제목', '헤드라인', '그거', '점은', '말해줘', '뽑아줘', '어때', '어땠어', '어땠음', '보니까', '그건', '있는데', '쭉', '것들', '뭐였지', '뭐임', '뭐였어', '사람', '사람들', '나왔', '나왔어', '나왔나요', '나왔나', '나옴', '나왔음', '나왔대', '나와', '나와요', '나오나', '나오나요', '나오냐', '나오니', '나오는', '나오는지', '나온', '나오지', '있었', '있었어', '있었나요', '했대', '맞아', '맞나요', '맞지',
+  // Korean chat adverbs and fillers: how the asker feels about it, not what the article says (`근데 왜 갑자기 바꿈?`)
+  '갑자기', '당장', '진짜', '정말', '그냥', '대충', '완전', '엄청', '너무', '결국', '솔직히', '도대체', '대체', '일단', '아무래도', '과연', '그렇게', '이렇게', '저렇게', '어쩌다',
   // English prepositions, determiners and conjunctions that the shared function words leave out ("the subheads under the title")
   'under', 'between', 'within', 'without', 'through', 'throughout', 'during', 'against', 'among', 'amongst', 'per', 'via', 'upon', 'onto',
   'toward', 'towards', 'across', 'behind', 'beyond', 'below', 'above', 'beside', 'besides', 'despite', 'each', 'both', 'either', 'neither',

@@ -59,6 +59,11 @@ describe('analyzeQuestionText', () => {
     expect(keys('점수가 몇이야?')).toEqual(['점수']);
   });
 
+  it('drops chat adverbs that say how the asker feels, not what the article says (갑자기, 당장, 진짜)', () => {
+    expect(keys('근데 노선 왜 갑자기 바꿈?')).toEqual(['노선', '바꿈']);
+    expect(keys('진짜 당장 쓸 수 있어?')).toEqual([]);
+  });
+
   it('drops 며칠 ("how many days") and 동안 ("during"): they frame the question, the article never writes them', () => {
     expect(keys('축제 며칠 동안 해?')).toEqual(['축제']);
     expect(keys('공사 며칠이나 걸렸어?')).toEqual(['공사', '걸렸어']);
