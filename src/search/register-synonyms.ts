@@ -19,6 +19,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['increas', 'rise', 'boost'],
   ['reduc', 'cut', 'lower'],
   ['cost', 'price'],
+  ['kid', 'child', 'children'],
   ['ceo', 'chief execut'],
 ];
 
