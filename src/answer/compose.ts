@@ -109,12 +109,14 @@ export function composeSummary(chosen: readonly Passage[], language: Language): 
 /**
  * "When did this happen?", "이거 언제 일이야?": a question about the story as a whole, with nothing
  * else to look for. News dates its event in the first body sentence that states a date, so that
- * sentence answers, with its date first; null when no body sentence states one.
+ * sentence answers, with its date first (for "언제부터?" / "언제까지?" the time it starts or lasts
+ * until, when that sentence gives one); null when no body sentence states a date.
  */
-export function composeStoryDate(passages: readonly Passage[], language: Language): Composition | null {
+export function composeStoryDate(passages: readonly Passage[], language: Language, question = ''): Composition | null {
   const body = passages.filter((p) => p.sentence.kind === 'paragraph').map((passage) => {
     const text = passageText(passage, language);
-    return { passage, text, date: dateLead(text, language) };
+    // "언제부터야?": the time it starts, where the sentence gives one, before any date it states.
+    return { passage, text, date: untilLead(question, text, language) ?? dateLead(text, language) };
   });
   const answer = ({ passage, text }: (typeof body)[number], when: string): Composition => ({ answered: true, answer: `${when}: ${text} [1]`, citations: [passageCitation(passage, 1, 1, language)], related: [], confidence: 1 });
   // The lead may date its event by the weekday alone ("reopened on Monday"), as news does.

@@ -32,20 +32,26 @@ export function dateLead(text: string, language: Language): string | null {
   return language === 'en' ? match.charAt(0).toUpperCase() + match.slice(1) : match;
 }
 
-/** "언제까지?", "until when?": the question asks when something ends, not when it was announced. */
+/** "언제까지?", "until when?" ask when something ends; "언제부터?", "from when?" when it starts. */
 const ASKS_UNTIL = /언제\s*까지|\b(?:until|till|by) when\b/iu;
+const ASKS_FROM = /언제\s*부터|\b(?:from|since|starting) when\b/iu;
 
-/** A time something lasts until: "내년 말까지", "12월 31일까지", "until the end of next year", "through 2027". */
-const KOREAN_UNTIL = /(?:(?:지난해|작년|올해|내년|\d{4}\s*년)\s*(?:말|초|상반기|하반기|\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?)?|(?:\d{1,2}\s*월\s*)?\d{1,2}\s*일|\d{1,2}\s*월(?:\s*(?:말|초))?|연말|월말)(?=\s*까지)/u;
-const ENGLISH_UNTIL = new RegExp(`\\b(?:until|till|through|by)\\s+(?:the end of\\s+)?(?:(?:next|this|last)\\s+(?:year|month|week)|${MONTH}(?:\\s+${ORDINAL})?(?:,?\\s+\\d{4})?|(?:1\\d{3}|20\\d{2}))\\b`, 'iu');
+/** A time written before 까지 or 부터: "내년 말", "12월 31일", "3월", "다음 달 1일", "연말". */
+const KOREAN_TIME = String.raw`(?:(?:다음|이번|지난)\s*(?:달|주)(?:\s*\d{1,2}\s*일)?|내달(?:\s*\d{1,2}\s*일)?|(?:지난해|작년|올해|내년|\d{4}\s*년)\s*(?:말|초|상반기|하반기|\d{1,2}\s*월(?:\s*\d{1,2}\s*일)?)?|(?:\d{1,2}\s*월\s*)?\d{1,2}\s*일|\d{1,2}\s*월(?:\s*(?:말|초))?|연말|월말)`;
+const KOREAN_UNTIL = new RegExp(`${KOREAN_TIME}(?=\\s*까지)`, 'u');
+const KOREAN_FROM = new RegExp(`${KOREAN_TIME}(?=\\s*부터)`, 'u');
+const ENGLISH_TIME = `(?:the end of\\s+)?(?:(?:next|this|last)\\s+(?:year|month|week)|${MONTH}(?:\\s+${ORDINAL})?(?:,?\\s+\\d{4})?|(?:1\\d{3}|20\\d{2}))`;
+const ENGLISH_UNTIL = new RegExp(`\\b(?:until|till|through|by)\\s+${ENGLISH_TIME}\\b`, 'iu');
+const ENGLISH_FROM = new RegExp(`\\b(?:from|starting(?: on| in)?|beginning(?: on| in)?|as of)\\s+${ENGLISH_TIME}\\b`, 'iu');
 
 /**
- * For "언제까지 …?" / "until when …?": the time the sentence says something lasts until ("내년 말"),
- * else null (the caller falls back to {@link dateLead}).
+ * For "언제까지 …?" / "until when …?": the time the sentence says something lasts until ("내년 말");
+ * for "언제부터 …?" / "from when …?": the time it starts ("내년 3월"). Null otherwise, or when the
+ * sentence states none (the caller falls back to {@link dateLead}).
  */
 export function untilLead(question: string, text: string, language: Language): string | null {
-  if (!ASKS_UNTIL.test(question)) return null;
-  const match = (language === 'ko' ? KOREAN_UNTIL : ENGLISH_UNTIL).exec(text)?.[0].trim();
+  const pattern = ASKS_UNTIL.test(question) ? (language === 'ko' ? KOREAN_UNTIL : ENGLISH_UNTIL) : ASKS_FROM.test(question) ? (language === 'ko' ? KOREAN_FROM : ENGLISH_FROM) : null;
+  const match = pattern?.exec(text)?.[0].trim();
   if (!match) return null;
   return language === 'en' ? match.charAt(0).toUpperCase() + match.slice(1) : match;
 }

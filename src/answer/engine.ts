@@ -238,7 +238,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     };
     if (understood.summary) return composeSummary(summary, understood.language);
     if (asksStoryDate(understood)) {
-      const dated = composeStoryDate(firstDocument, understood.language);
+      const dated = composeStoryDate(firstDocument, understood.language, understood.question);
       if (dated) return dated;
     }
     const fromParticipants = participantsByDocument

@@ -330,4 +330,10 @@ describe('composeStoryDate', () => {
   it('gives nothing when no body sentence states a date', () => {
     expect(composeStoryDate([p('S3'), p('S4')], 'en')).toBeNull();
   });
+
+  it('leads "언제부터야?" with the time the story starts from, not the date it was announced', () => {
+    const [announced] = tinyPassages([{ sentences: ['시는 내년 3월부터 교복비를 지원한다고 5일 밝혔다.'] }]) as [Passage];
+    expect(composeStoryDate([announced], 'ko', '언제부터야?')!.answer).toBe(`내년 3월: ${announced.sentence.text} [1]`);
+    expect(composeStoryDate([announced], 'ko', '이거 언제 일이야?')!.answer).toBe(`5일: ${announced.sentence.text} [1]`);
+  });
 });
