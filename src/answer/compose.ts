@@ -5,7 +5,7 @@ import { answerabilityFeatures, answerabilityScore } from './answerability.js';
 import type { AnswerabilityModel } from './answerability.js';
 import { ANSWERABILITY_MODEL } from './answerability-model.js';
 import type { Language } from './question.js';
-import { dateLead, untilLead } from './dates.js';
+import { dateLead, startOrEndLead } from './dates.js';
 import { askedDimension, comparable, findNumbers, type Dimension, type NumberMention } from './numbers.js';
 import { asksForChange, type AnswerSubtype } from './intent.js';
 import type { Citation } from './types.js';
@@ -116,7 +116,7 @@ export function composeStoryDate(passages: readonly Passage[], language: Languag
   const body = passages.filter((p) => p.sentence.kind === 'paragraph').map((passage) => {
     const text = passageText(passage, language);
     // "언제부터야?": the time it starts, where the sentence gives one, before any date it states.
-    return { passage, text, date: untilLead(question, text, language) ?? dateLead(text, language) };
+    return { passage, text, date: startOrEndLead(question, text, language) ?? dateLead(text, language) };
   });
   const answer = ({ passage, text }: (typeof body)[number], when: string): Composition => ({ answered: true, answer: `${when}: ${text} [1]`, citations: [passageCitation(passage, 1, 1, language)], related: [], confidence: 1 });
   // The lead may date its event by the weekday alone ("reopened on Monday"), as news does.
@@ -228,10 +228,14 @@ function askedDimensions(question: UnderstoodQuestion): Dimension[] | null {
 function nearestToFocus(candidates: readonly NumberMention[], question: UnderstoodQuestion, text: string): NumberMention | undefined {
   if (candidates.length < 2) return candidates[0];
   const folded = text.toLowerCase();
-  const starts = question.query.concepts.flatMap((c) => c.alternatives.flat().map((w) => w.key)).flatMap((key) => [...folded.matchAll(new RegExp(key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gu'))].map((m) => m.index));
+  const starts: number[] = [];
+  for (const key of question.query.concepts.flatMap((c) => c.alternatives.flat().map((w) => w.key))) {
+    for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + 1)) starts.push(at);
+  }
   const gap = (m: NumberMention) => Math.min(Infinity, ...starts.filter((start) => start < m.start).map((start) => m.start - start));
-  const nearest = candidates.reduce((best, m) => (gap(m) < gap(best) ? m : best));
-  return gap(nearest) === Infinity ? candidates[0] : nearest;
+  const gaps = candidates.map(gap);
+  const nearest = gaps.indexOf(Math.min(...gaps));
+  return gaps[nearest] === Infinity ? candidates[0] : candidates[nearest];
 }
 
 /** A yes/no question about what did happen or holds now ("Did they cut rates?", "금리 내렸어?"), not about what will. */
@@ -256,7 +260,7 @@ function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, p
     if (number) return `${number}: `;
   }
   if (question.intent === 'when' && (question.subtype === null || question.subtype === 'year' || question.subtype === 'month')) {
-    const date = untilLead(question.question, text, language) ?? dateLead(text, language);
+    const date = startOrEndLead(question.question, text, language) ?? dateLead(text, language);
     if (date) return `${date}: `;
   }
   return '';

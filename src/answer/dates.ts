@@ -49,7 +49,7 @@ const ENGLISH_FROM = new RegExp(`\\b(?:from|starting(?: on| in)?|beginning(?: on
  * for "언제부터 …?" / "from when …?": the time it starts ("내년 3월"). Null otherwise, or when the
  * sentence states none (the caller falls back to {@link dateLead}).
  */
-export function untilLead(question: string, text: string, language: Language): string | null {
+export function startOrEndLead(question: string, text: string, language: Language): string | null {
   const pattern = ASKS_UNTIL.test(question) ? (language === 'ko' ? KOREAN_UNTIL : ENGLISH_UNTIL) : ASKS_FROM.test(question) ? (language === 'ko' ? KOREAN_FROM : ENGLISH_FROM) : null;
   const match = pattern?.exec(text)?.[0].trim();
   if (!match) return null;

@@ -2,7 +2,7 @@ import type { FuzzyVocabulary } from './fuzzy.js';
 import type { GlossaryMatcher } from './glossary.js';
 import { orderedWordPairs } from './word-order.js';
 import { registerSynonyms } from './register-synonyms.js';
-import { analyzeWord, foldCase, FUNCTION_WORDS, hasHangul, hasLightVerb, splitWords, type AnalyzedWord } from './tokenize.js';
+import { analyzeWord, closedByNieunOrRieul, foldCase, FUNCTION_WORDS, hasHangul, hasLightVerb, splitWords, type AnalyzedWord } from './tokenize.js';
 
 /**
  * Words that frame a question rather than name what it asks about: question words, requests,
@@ -165,17 +165,9 @@ function loneNounForms(raws: readonly string[], i: number, vocabulary: QueryReso
   return ONE_SYLLABLE_NOUN_PARTICLES.map((particle) => raw + particle).filter((form) => vocabulary.has(form));
 }
 
-/** Final-consonant indices of a Hangul syllable: ㄴ and ㄹ, which close the adnominal endings -ㄴ and -ㄹ (`꺼낸`, `할`). */
-const JONGSEONG_NIEUN = 4;
-const JONGSEONG_RIEUL = 8;
-
 /** True for a Korean word in an adnominal form: ending in 는 or 던, or in a syllable closed by ㄴ or ㄹ (`모이는`, `했던`, `꺼낸`, `갈`). */
 function isAdnominal(word: string): boolean {
-  if (/(?:는|던)$/u.test(word)) return true;
-  const code = word.charCodeAt(word.length - 1) - 0xac00;
-  if (code < 0 || code >= 11172) return false;
-  const final = code % 28;
-  return final === JONGSEONG_NIEUN || final === JONGSEONG_RIEUL;
+  return /(?:는|던)$/u.test(word) || closedByNieunOrRieul(word.at(-1) ?? '');
 }
 
 /** The last word of a text, when it is Hangul (a Korean question's predicate); found without splitting the whole text. */

@@ -115,8 +115,8 @@ const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔�
 
 /**
  * Chat endings of longer verbs (three syllables or more, so that nouns such as 포함, 산림, 전남, 선거
- * stay nouns): the nominalised -ㅁ (`적용됨`, `시작함`, `오래걸림`, `끝남`), an adnominal before 거
- * (`퍼온거`, `빼돌린거`; not 선거, 근거) and before a glued 수 (`쓸수`, `할수`, `받을수`).
+ * stay nouns): the nominalised -ㅁ (`적용됨`, `시작함`, `오래걸림`), an adnominal before 거
+ * (`퍼온거`, `빼돌린거`; not 대통령선거, 근거) and before a glued 수 (`받을수`, `먹을수`).
  */
 const CHAT_VERBAL_ENDING = /(?:됨|함|림|남|짐)$|(?<!선|근)[\uAC00-\uD7A3]거$|(?:[할될쓸볼갈올살줄]|을)수$/u;
 
@@ -125,8 +125,20 @@ export function looksLikeKoreanVerb(word: string): boolean {
   if (!hasHangul(word)) return false;
   if (VERBAL_ENDING.test(word)) return true;
   if ([...word].length < 3 || !CHAT_VERBAL_ENDING.test(word)) return false;
-  // Before 거, only an adnominal syllable (closed by ㄴ or ㄹ) makes a verb: `퍼온거`, not `증거`.
-  return !word.endsWith('거') || [4, 8].includes((word.charCodeAt(word.length - 2) - 0xac00) % 28);
+  // Before 거, only an adnominal syllable makes a verb: `퍼온거`, not `증거`.
+  return !word.endsWith('거') || closedByNieunOrRieul(word.at(-2)!);
+}
+
+/** Final-consonant indices of a Hangul syllable: ㄴ and ㄹ, which close the adnominal endings -ㄴ and -ㄹ (`꺼낸`, `할`). */
+const JONGSEONG_NIEUN = 4;
+const JONGSEONG_RIEUL = 8;
+
+/** True for a Hangul syllable closed by ㄴ or ㄹ, as adnominal verb forms are (`온`, `린`, `할`). */
+export function closedByNieunOrRieul(syllable: string): boolean {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  if (code < 0 || code >= 11172) return false;
+  const final = code % 28;
+  return final === JONGSEONG_NIEUN || final === JONGSEONG_RIEUL;
 }
 
 /** The light verb 하다/되다 in an ending stripped from a noun (`함`, `했어`, `한대`, `됐나요`): the noun is an action. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLead, untilLead } from '../../src/answer/dates.js';
+import { dateLead, startOrEndLead } from '../../src/answer/dates.js';
 
 describe('dateLead', () => {
   it('finds the first concrete date a Korean sentence states', () => {
@@ -25,15 +25,15 @@ describe('dateLead', () => {
   });
 });
 
-describe('untilLead', () => {
+describe('startOrEndLead', () => {
   it('gives the time a thing lasts until ("언제까지?") or starts from ("언제부터?"), not the date it was announced', () => {
     const korean = '시는 지원 사업을 내년 말까지 연장한다고 2일 밝혔다.';
-    expect(untilLead('언제까지 연장돼?', korean, 'ko')).toBe('내년 말');
-    expect(untilLead('언제 발표했어?', korean, 'ko')).toBeNull();
-    expect(untilLead('Until when does the scheme run?', 'The city said on Monday the scheme would run until the end of next year.', 'en')).toBe('Until the end of next year');
-    expect(untilLead('언제까지 해?', '축제는 5일까지 열린다.', 'ko')).toBe('5일');
-    expect(untilLead('언제까지 해?', '축제는 5일 열린다.', 'ko')).toBeNull();
-    expect(untilLead('언제부터야?', '시는 내년 3월부터 교복비를 지원한다고 5일 밝혔다.', 'ko')).toBe('내년 3월');
-    expect(untilLead('From when does it apply?', 'The charge applies from September 1, the council said on Monday.', 'en')).toBe('From September 1');
+    expect(startOrEndLead('언제까지 연장돼?', korean, 'ko')).toBe('내년 말');
+    expect(startOrEndLead('언제 발표했어?', korean, 'ko')).toBeNull();
+    expect(startOrEndLead('Until when does the scheme run?', 'The city said on Monday the scheme would run until the end of next year.', 'en')).toBe('Until the end of next year');
+    expect(startOrEndLead('언제까지 해?', '축제는 5일까지 열린다.', 'ko')).toBe('5일');
+    expect(startOrEndLead('언제까지 해?', '축제는 5일 열린다.', 'ko')).toBeNull();
+    expect(startOrEndLead('언제부터야?', '시는 내년 3월부터 교복비를 지원한다고 5일 밝혔다.', 'ko')).toBe('내년 3월');
+    expect(startOrEndLead('From when does it apply?', 'The charge applies from September 1, the council said on Monday.', 'en')).toBe('From September 1');
   });
 });
