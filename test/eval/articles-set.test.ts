@@ -13,6 +13,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SETS = [
   { dir: 'articles', questionsFile: 'articles.questions.json' },
   { dir: 'articles2', questionsFile: 'articles2.questions.json' },
+  { dir: 'articles3', questionsFile: 'articles3.questions.json' },
 ] as const;
 
 const QUESTIONS_PER_ARTICLE = 12;
