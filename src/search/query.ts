@@ -40,6 +40,8 @@ const KOREAN_QUESTION_WORD = /^(?:누구|누가|뭐|뭘|무엇|무슨|언제|어
 const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지|살|세)씩?(?:이|이야|야|임|이에요|예요|인가요|인가|인지|이나|나)?$/u;
 /** A particle or copula standing for a whole word once `몇` is taken off (`몇으로`, `몇이야`). */
 const PARTICLE_ONLY = /^(?:으로|로|에서|에게|까지|부터|처럼|보다|이나|이랑|이야|이에요|예요|이지|인지|이고|이|가|을|를|은|는|에|의|도|만|와|과|야)$/u;
+/** `년도`/`연도` (`몇 년도에`, `몇년도부터`): asks which year, and a text writes years as `2018년`, never with it; the answer's kind, not content. */
+const YEAR_COUNTER = /^(?:년도|연도)/u;
 /** `몇` glued to a counter (`몇번`, `몇개국`): the counter carries the content. */
 const HOW_MANY_PREFIX = /^몇\s*/u;
 
@@ -59,7 +61,7 @@ const JAMO_ONLY = /^[\u3131-\u318E]+$/u;
 export function analyzeQuestionWord(word: string): AnalyzedWord | null {
   if (hasHangul(word)) {
     if (JAMO_ONLY.test(word)) return null;
-    if (KOREAN_QUESTION_WORD.test(word) || KOREAN_COUNTER.test(word)) return null;
+    if (KOREAN_QUESTION_WORD.test(word) || KOREAN_COUNTER.test(word) || YEAR_COUNTER.test(word)) return null;
     if (LONE_SYLLABLE_WITH_PARTICLE.test(word) || KOREAN_FREE_GRAMMAR.test(word)) return null;
     if (HOW_MANY_PREFIX.test(word)) {
       const rest = word.replace(HOW_MANY_PREFIX, '');

@@ -56,6 +56,9 @@ describe('detectIntent', () => {
     expect(detectIntent('Which engineer signed every one of the permits?')).toBe('what');
     expect(detectIntent('When did the king who built it die?')).toBe('when');
     expect(detectIntent('In what year was the bridge finished?')).toBe('when');
+    // `몇 년도` asks which year; `몇 년` alone asks how many years.
+    expect(detectIntent('공사 기간이 몇년도부터 몇년도까지야?')).toBe('when');
+    expect(detectIntent('공사는 몇 년 걸렸어?')).toBe('how-many');
     expect(detectIntent('What happens when the river floods?')).toBe('what');
     expect(detectIntent('What was the reason for the delay?')).toBe('why');
   });

@@ -57,6 +57,9 @@ describe('analyzeQuestionText', () => {
     // Only a particle after 몇 (`몇으로`, `몇이야`) is no word at all.
     expect(keys('몇 대 몇으로 이겼어?')).toEqual(['이겼어']);
     expect(keys('점수가 몇이야?')).toEqual(['점수']);
+    // `년도` names the answer's kind (a year), which a text writes as `2018년`, never with `년도`.
+    expect(keys('몇 년도에 지었어?')).toEqual(['지었어']);
+    expect(keys('공사 기간은 몇년도부터야?')).toEqual(['공사', '기간']);
   });
 
   it('drops chat adverbs that say how the asker feels, not what the article says (갑자기, 당장, 진짜)', () => {
