@@ -50,6 +50,7 @@ const EXTERNAL_LOOKALIKES = 'test/eval/external-unanswerable.json';
 const ARTICLE_SETS = [
   { dir: 'test/eval/articles', questions: 'test/eval/articles.questions.json', label: '' },
   { dir: 'test/eval/articles2', questions: 'test/eval/articles2.questions.json', label: ' (set 2)' },
+  { dir: 'test/eval/articles3', questions: 'test/eval/articles3.questions.json', label: ' (set 3)' },
 ];
 const CONVERSATIONS = [
   { file: 'test/eval/conversations.json', label: '' },

@@ -2,6 +2,7 @@ import type { GlossaryMatcher } from '../search/glossary.js';
 import { analyzeQuery, capitalisedWords, type AnalyzedQuery, type Concept, type QueryResources } from '../search/query.js';
 import { speakerConcepts } from './speaker.js';
 import { isVerbLike, looksLikeKoreanVerb, type AnalyzedWord } from '../search/tokenize.js';
+import { isCommonEnglishWord } from '../search/common-words.js';
 import { detectIntent, detectSubtype, type AnswerSubtype, type Intent } from './intent.js';
 import { detectLanguage, type Language } from './question.js';
 import { hasSummaryCue, SUMMARY_FRAME } from './summary.js';
@@ -103,6 +104,29 @@ function namesOutsideCorpus(question: string, unseen: readonly AnalyzedWord[]): 
     .map((w) => (w.hangul ? w.key : capitalised.get(w.key)!));
 }
 
+/** Intents whose answer has a shape the best passage is checked for (a person, a place, a date, an amount). */
+const SHAPED_ANSWER = new Set<Intent>(['who', 'where', 'when', 'how-much', 'how-many']);
+/** What an unseen everyday English word counts for in {@link UnderstoodQuestion.unseenShare}. */
+const COMMON_UNSEEN_SHARE = 0.5;
+
+/**
+ * Share of the question's concepts the article never uses. Inflected verbs are mostly paraphrase and
+ * do not count; an unseen noun is more likely content the article lacks. An everyday English word
+ * ("who runs X", "how much money", "how many staff") counts half when the question asks for a
+ * shaped answer, whose presence is checked on its own, and the asker did not capitalise it as a name.
+ */
+function unseenShare(question: string, intent: Intent, query: AnalyzedQuery, unseen: readonly AnalyzedWord[]): number {
+  if (query.concepts.length === 0) return 0;
+  const capitalised = SHAPED_ANSWER.has(intent) ? capitalisedWords(question) : null;
+  let count = 0;
+  for (const word of unseen) {
+    if (isVerbLike(word)) continue;
+    const everyday = capitalised !== null && !word.hangul && !capitalised.has(word.key) && isCommonEnglishWord(word.key);
+    count += everyday ? COMMON_UNSEEN_SHARE : 1;
+  }
+  return count / query.concepts.length;
+}
+
 /** What understanding needs from the search side. */
 export interface UnderstandingContext extends QueryResources {
   glossary?: GlossaryMatcher | null;
@@ -155,21 +179,21 @@ export function understandQuestion(question: string, context: UnderstandingConte
   const describing = structure === null ? [] : context.unseenWords(analyzed).filter(isVerbLike);
   const query = describing.length === 0 ? analyzed : { ...analyzed, concepts: analyzed.concepts.filter((c) => !c.alternatives.flat().every((w) => describing.includes(w))) };
   const unseen = context.unseenWords(query);
+  const intent = detectIntent(reading);
   // "What does the headline say?" asks for the line itself, not for someone's reported words.
   const named = detectSubtype(reading);
   const subtype = structure !== null && named === 'statement' ? null : named;
   return {
     question,
     language,
-    intent: detectIntent(reading),
+    intent,
     subtype,
     yesNo: isYesNoQuestion(reading, language),
     structure,
     ordinal: structure === null ? null : askedOrdinal(reading),
     query,
     unknownNames: namesOutsideCorpus(question, unseen),
-    // Inflected verbs are mostly paraphrase; an unseen noun is more likely content the article lacks.
-    unseenShare: query.concepts.length === 0 ? 0 : unseen.filter((w) => !isVerbLike(w)).length / query.concepts.length,
+    unseenShare: unseenShare(question, intent, query, unseen),
     summary: query.concepts.length === 0 && hasSummaryCue(reading),
     speaker: subtype === 'statement' ? speakerConcepts(reading, query.concepts) : [],
   };

@@ -78,6 +78,15 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('Did Okafor sign the contract?').unseenShare).toBe(0);
   });
 
+  it('counts an unseen everyday English word half when the question asks for a shaped answer', () => {
+    // "money" is among the most frequent English words, "zinc" is not; the shape of the answer (an amount) is checked on its own.
+    expect(understand('How much money is in the harbor contract?').unseenShare).toBeCloseTo(0.5 / 3, 10);
+    expect(understand('How much zinc is in the harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
+    // Capitalised, it may be a name; a plain "what" question has no shape to check.
+    expect(understand('How much is Money in the harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
+    expect(understand('What money is in the harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
+  });
+
   it('leaves the words that name a part of the article, and their count, out of what is searched', () => {
     expect(understand('What are the two section headings?').query.concepts).toEqual([]);
     expect(understand('What does the harbor section heading say?').query.concepts.map((c) => c.label)).toEqual(['harbor']);
