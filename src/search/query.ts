@@ -177,6 +177,29 @@ function lastWord(text: string): string | undefined {
   return /[가-힣]+(?=[^\p{L}\p{N}]*$)/u.exec(text)?.[0];
 }
 
+/** Syllables the first word of a run-together pair must have: a lone syllable is too often part of another word. */
+const SPACED_MIN_SYLLABLES = 2;
+
+/**
+ * A Korean word typed without the space inside it (`버스노선`, `보고있대`, `빼돌린돈`), read as the two
+ * words the article has: the first an article word of two syllables or more, the second an article
+ * word or only grammar (`있대`, a lone `돈`). Null when no split finds both, and for words the article
+ * has whole. The longest first word wins.
+ */
+export function spacedReading(raw: string, vocabulary: { has(key: string): boolean }): AnalyzedWord[] | null {
+  const syllables = [...raw];
+  for (let cut = syllables.length - 1; cut >= SPACED_MIN_SYLLABLES; cut--) {
+    const left = syllables.slice(0, cut).join('');
+    if (!/^[가-힣]+$/u.test(left) || !vocabulary.has(left)) continue;
+    const first = analyzeQuestionWord(left);
+    if (!first || first.key !== left) continue;
+    const second = analyzeQuestionWord(syllables.slice(cut).join(''));
+    if (second === null) return [first];
+    if (vocabulary.has(second.key)) return [first, second];
+  }
+  return null;
+}
+
 /** Splits a question into concepts, expanding glossary entries into both languages. */
 export function analyzeQuery(question: string, resources: QueryResources = {}): AnalyzedQuery {
   const matches = resources.glossary?.match(question) ?? [];
@@ -218,7 +241,8 @@ export function analyzeQuery(question: string, resources: QueryResources = {}): 
     const unseen = vocabulary && !vocabulary.has(word.key) && !word.parts.some((p) => vocabulary.has(p));
     const fuzzy = unseen ? vocabulary.fuzzy.nearest(word.key, names.has(word.key)).map((m) => ({ key: m.key, parts: [], hangul: hasHangul(m.key), verbal: false })) : [];
     const synonyms = registerSynonyms(word.key).map((phrase) => phrase.split(' ').map((key) => ({ key, parts: [], hangul: word.hangul, verbal: false })));
-    concepts.push({ label: word.key, alternatives: [[word], ...synonyms], fuzzy, known: false, properName: !word.hangul && names.has(word.key) });
+    const spaced = vocabulary && word.hangul && !vocabulary.has(word.key) ? spacedReading(raw, vocabulary) : null;
+    concepts.push({ label: word.key, alternatives: [[word], ...synonyms, ...(spaced ? [spaced] : [])], fuzzy, known: false, properName: !word.hangul && names.has(word.key) });
   }
   const written = question.normalize('NFC');
   const termKeys = matches.map((m) => analyzeQuestionText(written.slice(m.start, m.end)).map((w) => w.key));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FuzzyVocabulary } from '../../src/search/fuzzy.js';
 import type { GlossaryEntry } from '../../src/corpus/glossary.js';
 import { GlossaryMatcher } from '../../src/search/glossary.js';
-import { analyzeQuery, analyzeQuestionText, conceptMatch, FUZZY_MATCH, wordMatch, type Concept } from '../../src/search/query.js';
+import { analyzeQuery, analyzeQuestionText, conceptMatch, FUZZY_MATCH, spacedReading, wordMatch, type Concept } from '../../src/search/query.js';
 import { analyzeWord, type AnalyzedWord } from '../../src/search/tokenize.js';
 
 // An invented glossary: none of these terms come from the seed article.
@@ -169,6 +169,35 @@ describe('analyzeQuery with the article vocabulary', () => {
   it('looks for no fuzzy alternative when the article has the word (garden, though warden is one letter away)', () => {
     const garden = analyzeQuery('Did Delacroix open the garden?', { vocabulary }).concepts.find((c) => c.label === 'garden');
     expect(garden?.fuzzy).toEqual([]);
+  });
+});
+
+describe('spacedReading', () => {
+  // An invented article's words: a ferry timetable, a harbour fee.
+  const articleWords = ['여객선', '운항', '시간표', '항구', '이용료', '인상'];
+  const vocabulary = { has: (key: string) => articleWords.includes(key) };
+  const keysOf = (raw: string) => spacedReading(raw, vocabulary)?.map((w) => w.key) ?? null;
+
+  it('reads a word typed without its inner space as the two article words', () => {
+    expect(keysOf('여객선운항')).toEqual(['여객선', '운항']);
+    expect(keysOf('항구이용료는')).toEqual(['항구', '이용료']);
+  });
+
+  it('keeps only the article word when the rest is grammar or a lone syllable', () => {
+    expect(keysOf('인상됐대')).toEqual(['인상']);
+    expect(keysOf('시간표랑')).toEqual(['시간표']);
+  });
+
+  it('finds nothing when a part is not in the article or the first part is a lone syllable', () => {
+    expect(keysOf('여객선요금')).toBeNull();
+    expect(keysOf('배운항')).toBeNull();
+  });
+
+  it('gives the question concept the split as another form, so it matches the article', () => {
+    const query = analyzeQuery('여객선운항 언제부터야?', { vocabulary: { ...vocabulary, fuzzy: new FuzzyVocabulary(articleWords) } });
+    const glued = query.concepts.find((c) => c.label === '여객선운항');
+    expect(glued?.alternatives.map((a) => a.map((w) => w.key))).toEqual([['여객선운항'], ['여객선', '운항']]);
+    expect(conceptMatch(glued!, new Set(['여객선', '운항']))).toBe(1);
   });
 });
 
