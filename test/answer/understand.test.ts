@@ -79,12 +79,12 @@ describe('understandQuestion: names the article lacks', () => {
   });
 
   it('counts an unseen everyday English word half when the question asks for a shaped answer', () => {
-    // "money" is among the most frequent English words, "zinc" is not; the shape of the answer (an amount) is checked on its own.
-    expect(understand('How much money is in the harbor contract?').unseenShare).toBeCloseTo(0.5 / 3, 10);
-    expect(understand('How much zinc is in the harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
+    // "people" is among the most frequent English words, "divers" is not; the shape of the answer (a count) is checked on its own.
+    expect(understand('How many people are on the harbor contract?').unseenShare).toBeCloseTo(0.5 / 3, 10);
+    expect(understand('How many divers are on the harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
     // Capitalised, it may be a name; a plain "what" question has no shape to check.
-    expect(understand('How much is Money in the harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
-    expect(understand('What money is in the harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
+    expect(understand('How many are on the People harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
+    expect(understand('What people are on the harbor contract?').unseenShare).toBeCloseTo(1 / 3, 10);
   });
 
   it('leaves the words that name a part of the article, and their count, out of what is searched', () => {
@@ -100,6 +100,10 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('How old is Okafor?').query.concepts.map((c) => c.label)).toEqual(['okafor']);
     expect(understand('How long is the council term?').query.concepts.map((c) => c.label)).toEqual(['council', 'term']);
     expect(understand('Was the old council hall sold?').query.concepts.map((c) => c.label)).toContain('old');
+    // "How much money", "how much is it worth" ask for a sum: the noun names the kind of answer.
+    expect(understand('How much money did the harbor contract bring in?').query.concepts.map((c) => c.label)).toEqual(['harbor', 'contract', 'bring']);
+    expect(understand('How much is the harbor contract worth?').query.concepts.map((c) => c.label)).toEqual(['harbor', 'contract']);
+    expect(understand('Was the harbor worth the money?').query.concepts.map((c) => c.label)).toEqual(['harbor', 'worth', 'monei']);
   });
 
   it('reads "what does the headline say?" as asking for the line, not for reported speech; a job title is no headline', () => {
