@@ -66,6 +66,9 @@ export function analyzeQuestionWord(word: string): AnalyzedWord | null {
     if (HOW_MANY_PREFIX.test(word)) {
       const rest = word.replace(HOW_MANY_PREFIX, '');
       // `몇으로`, `몇이야`: only a particle or copula follows; there is no counter and no content.
+      // `몇살부터`, `몇명이나`: a counter with only a particle after it belongs to the question word.
+      const counter = /^[가-힣]/u.exec(rest)?.[0] ?? '';
+      if (KOREAN_COUNTER.test(counter) && (rest.length === 1 || PARTICLE_ONLY.test(rest.slice(1)))) return null;
       return rest.length > 0 && !PARTICLE_ONLY.test(rest) ? analyzeQuestionWord(rest) : null;
     }
   }

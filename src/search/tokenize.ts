@@ -107,11 +107,12 @@ export function stripKoreanSuffix(word: string): string {
 const STACKING_PARTICLES: ReadonlySet<string> = new Set(['에서', '에선', '에는', '에도', '에게', '으로', '로는', '로도', '까지', '부터', '처럼', '보다', '와의', '과의', '한테', '께서', '들이', '들은', '들을', '들의', '에', '은', '는', '이', '가', '을', '를', '의', '와', '과', '도', '로', '만', '랑', '들']);
 
 /**
- * Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`, `열리는거`, and the past
+ * Final syllables of inflected Korean verbs (`봤어`, `세우려고`, `쓰겠대`, `따라온`, `열리는거`, the contracted
+ * `정해져`, `써야돼`, `알려줘`, and the past
  * adnominals `부른`, `열린`, `모인`); not 자, which ends far more nouns (`기자`, `투자`, `참석자`) than verbs
  * (`하자`), nor the nouns 어른, 서른, 기린.
  */
-const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔줬웠맡]|어|아|고|려|대|래|니|냐|나|다|데|음|서|며|면|지|던|온|간|운|는|은|게|요|(?<!어|서)른|(?<!기)린|모인)$/u;
+const VERBAL_ENDING = /(?:[는은한된할던]거|[았었였겠했됐봤왔갔줬웠맡]|어|아|고|려|대|래|니|냐|나|다|데|음|서|며|면|지|던|온|간|운|는|은|게|요|져|돼|줘|(?<!어|서)른|(?<!기)린|모인)$/u;
 
 /**
  * Chat endings of longer verbs (three syllables or more, so that nouns such as 포함, 산림, 전남, 선거
@@ -142,7 +143,7 @@ export function closedByNieunOrRieul(syllable: string): boolean {
 }
 
 /** The light verb 하다/되다 in an ending stripped from a noun (`함`, `했어`, `한대`, `됐나요`): the noun is an action. */
-const LIGHT_VERB_SUFFIX = /^(?:했|됐|하|해|한|할|함|된|됨|되)/u;
+const LIGHT_VERB_SUFFIX = /^(?:했|됐|하|해|한|할|함|된|됨|되|돼)/u;
 
 /** True for a Hangul word that is a noun with the light verb 하다/되다 (`싸인함`, `진행했어`). */
 export function hasLightVerb(word: string): boolean {

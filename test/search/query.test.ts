@@ -57,6 +57,10 @@ describe('analyzeQuestionText', () => {
     // Only a particle after 몇 (`몇으로`, `몇이야`) is no word at all.
     expect(keys('몇 대 몇으로 이겼어?')).toEqual(['이겼어']);
     expect(keys('점수가 몇이야?')).toEqual(['점수']);
+    // A counter glued to 몇 with only a particle after it (`몇살부터`, `몇명이나`) is the question word's too.
+    expect(keys('몇살부터 탈 수 있어?')).toEqual([]);
+    expect(keys('몇명이나 모였어?')).toEqual(keys('모였어?'));
+    expect(keys('몇명이나 모였어?')).toHaveLength(1);
     // `년도` names the answer's kind (a year), which a text writes as `2018년`, never with `년도`.
     expect(keys('몇 년도에 지었어?')).toEqual(['지었어']);
     expect(keys('공사 기간은 몇년도부터야?')).toEqual(['공사', '기간']);

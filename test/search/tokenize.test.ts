@@ -121,6 +121,10 @@ describe('looksLikeKoreanVerb', () => {
     for (const word of ['참석했어', '세우려고', '따라온', '부른', '오른', '열린', '모인']) expect(looksLikeKoreanVerb(word), word).toBe(true);
   });
 
+  it('reads the contracted chat endings 져, 돼 and 줘 as verbs', () => {
+    for (const word of ['정해져', '써야돼', '알려줘', '할인돼']) expect(looksLikeKoreanVerb(word), word).toBe(true);
+  });
+
   it('does not read nouns as verbs, those ending like an adnominal included', () => {
     for (const word of ['기자', '투자', '어른', '서른', '기린', '도서관', '원인']) expect(looksLikeKoreanVerb(word), word).toBe(false);
   });
