@@ -25,6 +25,7 @@ import { reportsAnotherSpeaker } from './speaker.js';
 import { asksBeyondHeading, understandQuestion, type UnderstoodQuestion } from './understand.js';
 import { answerFromParticipants } from './participants-answer.js';
 import { checkQuestion } from './question.js';
+import { askedDimension, comparable, findNumbers, type NumberMention } from './numbers.js';
 import type { AnswerResult } from './types.js';
 import { unfaithfulCitations, type SourceLookup } from './verify.js';
 
@@ -168,6 +169,7 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
     .slice(0, SUMMARY_CITATIONS);
   // "When was this?" asks of the first article.
   const firstDocument = passages.filter((p) => p.sentence.document === passages[0]?.sentence.document);
+  const numbersByPassage = new WeakMap<Passage, NumberMention[]>();
 
   function accept(rawQuestion: string): string {
     const checked = checkQuestion(rawQuestion);
@@ -200,6 +202,9 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       return structure === 'headline' && chosen === null && p.sentence.kind !== 'paragraph' ? STRUCTURE_BOOST / 2 : null;
     };
     const keys = understood.yesNo ? null : questionKeys(understood.query);
+    // "자전거 몇 대?": a sentence that counts in the asked counter's kind ("300대") beats one with any number.
+    const counted = understood.subtype === null ? askedDimension(understood.question) : null;
+    const countsAsked = (p: Passage) => counted !== null && numbersOf(p).some((m) => comparable(m.dimension, counted));
     return retriever.retrieve(understood.query, k, (p) => {
       const unpenalised = pointsAt && p.sentence.kind === named ? DEFAULT_SHAPE_WEIGHTS.heading : 0;
       const shape = headingBonus(p) ?? intentBoost(understood.intent, p, undefined, understood.subtype) + unpenalised + (instances && listsNames(p) ? DEFAULT_SHAPE_WEIGHTS.shaped : 0);
@@ -207,8 +212,16 @@ function assembleEngine({ corpus, passages, embeddings, index, log, policy: give
       const notTheirs = reportsAnotherSpeaker(understood.speaker, p) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
       // A question that quotes a list marker ("▲ 의제") points at the sentence that uses it.
       const marked = markers.some((m) => p.sentence.text.includes(m)) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped : 0;
-      return shape + marked - notTheirs - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
+      const counts = countsAsked(p) ? DEFAULT_SHAPE_WEIGHTS.subtypeShaped - DEFAULT_SHAPE_WEIGHTS.shaped : 0;
+      return shape + marked + counts - notTheirs - (answeredBefore?.has(p.key) ? ANSWERED_BEFORE_PENALTY : 0);
     }, keys === null ? undefined : (p) => addsNothing(keys, p));
+  }
+
+  /** The numbers a passage states, found once per passage. */
+  function numbersOf(passage: Passage): NumberMention[] {
+    let found = numbersByPassage.get(passage);
+    if (!found) numbersByPassage.set(passage, (found = findNumbers(passage.sentence.text)));
+    return found;
   }
 
   /** The passages that are the nth (1-based; -1 the last) heading of a kind in their document. */

@@ -50,11 +50,15 @@ const KOREAN_COUNTERS: ReadonlyArray<[string, Dimension]> = [
   ['번째', 'ordinal'], ['개국', 'count'], ['개사', 'count'], ['개소', 'count'], ['개월', 'duration'], ['군데', 'count'], ['가지', 'count'],
   ['차례', 'times'], ['주년', 'anniversary'], ['시간', 'duration'], ['사람', 'people'], ['퍼센트', 'percent'], ['프로', 'percent'],
   ['달러', 'amount'], ['유로', 'amount'], ['위안', 'amount'],
-  ['곳', 'count'], ['개', 'count'], ['건', 'count'], ['종', 'count'], ['명', 'people'], ['회', 'times'], ['번', 'times'], ['차', 'ordinal'],
+  ['마리', 'count'], ['그루', 'count'],
+  ['곳', 'count'], ['개', 'count'], ['건', 'count'], ['종', 'count'], ['대', 'count'], ['척', 'count'], ['채', 'count'], ['권', 'count'], ['명', 'people'], ['회', 'times'], ['번', 'times'], ['차', 'ordinal'],
   ['째', 'ordinal'], ['위', 'ordinal'], ['일', 'day'], ['월', 'month'], ['년', 'year'], ['해', 'duration'], ['달', 'duration'], ['주', 'duration'],
   ['시', 'clock'], ['분', 'clock'], ['원', 'amount'], ['불', 'amount'], ['엔', 'amount'], ['살', 'age'], ['세', 'age'], ['도', 'degree'], ['%', 'percent'],
 ];
-/** Counters that follow native numbers (`두 번`, `여덟 곳`); Sino-only ones (`일`, `월`, `년`) do not. */
+/**
+ * Counters that follow native numbers (`두 번`, `여덟 곳`); Sino-only ones (`일`, `월`, `년`) do not, nor,
+ * here, 대/척/채/권/마리/그루, which would read 세대 and 한채 as three and one: those count after digits only.
+ */
 const NATIVE_COUNTERS = new Set(['곳', '개', '개사', '개국', '군데', '가지', '명', '사람', '번', '차례', '해', '달', '살', '시', '건', '번째', '째']);
 
 /** Value of Sino-Korean numerals (`십육` 16, `이천` 2000); null if the text is not one. */

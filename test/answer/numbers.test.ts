@@ -26,6 +26,13 @@ describe('findNumbers', () => {
     expect(read('a four-year term, a two-day visit, a five-storey annex, twenty-one people')).toEqual(['four-year=4/duration', 'two-day=2/duration', 'twenty-one=21/people']);
   });
 
+  it('reads the counters of vehicles, ships, houses, books, animals and trees after digits, but not 세대 or 한채 as native numbers', () => {
+    expect(read('버스 300대, 어선 12척, 주택 27채, 책 5권, 소 40마리, 나무 1천 그루')).toEqual([
+      '300대=300/count', '12척=12/count', '27채=27/count', '5권=5/count', '40마리=40/count', '1천 그루=1000/count',
+    ]);
+    expect(read('세대 간 갈등과 한편 시민단체의 한채 논란')).toEqual([]);
+  });
+
   it('does not take syllables of ordinary words for numbers (이번, 이 장관, 일본, 한국, 네이버, 열린다, 세계)', () => {
     expect(read('이번 회의에서 이 장관은 일본과 한국, 네이버가 열린다고 세계에 알렸다')).toEqual([]);
   });
