@@ -14,6 +14,7 @@ const SETS = [
   { dir: 'articles', questionsFile: 'articles.questions.json' },
   { dir: 'articles2', questionsFile: 'articles2.questions.json' },
   { dir: 'articles3', questionsFile: 'articles3.questions.json' },
+  { dir: 'articles4', questionsFile: 'articles4.questions.json' },
 ] as const;
 
 const QUESTIONS_PER_ARTICLE = 12;

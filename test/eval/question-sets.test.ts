@@ -12,7 +12,7 @@ const EVAL_DIR = 'test/eval';
 const EXTERNAL_SET = 'external-unanswerable.json';
 /** Not question sets either: two- and three-turn conversations (`conversations.json`, `blind2.conversations.json`), checked in their own tests. */
 const isConversationSet = (file: string) => file.endsWith('conversations.json');
-/** Not seed question sets: questions about the invented articles in `articles/`, `articles2/` and `articles3/` (`articles.questions.json`, `articles2.questions.json`, `articles3.questions.json`), checked in `articles-set.test.ts`. */
+/** Not seed question sets: questions about the invented articles in `articles/` to `articles4/` (`articles.questions.json` to `articles4.questions.json`), checked in `articles-set.test.ts`. */
 const isArticlesSet = (file: string) => /^articles\d*\.questions\.json$/.test(file);
 /** Shared outside data (see its SOURCES.md); lives next to the checkouts, never inside the project. */
 const EXTERNAL_DIR = path.resolve('..', 'shared', 'external');
