@@ -51,6 +51,7 @@ const ARTICLE_SETS = [
   { dir: 'test/eval/articles', questions: 'test/eval/articles.questions.json', label: '' },
   { dir: 'test/eval/articles2', questions: 'test/eval/articles2.questions.json', label: ' (set 2)' },
   { dir: 'test/eval/articles3', questions: 'test/eval/articles3.questions.json', label: ' (set 3)' },
+  { dir: 'test/eval/articles4', questions: 'test/eval/articles4.questions.json', label: ' (set 4)' },
 ];
 const CONVERSATIONS = [
   { file: 'test/eval/conversations.json', label: '' },
