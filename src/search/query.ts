@@ -42,6 +42,8 @@ const KOREAN_COUNTER = /^(?:명|곳|개|번|회|군데|가지|살|세)씩?(?:이
 const PARTICLE_ONLY = /^(?:으로|로|에서|에게|까지|부터|처럼|보다|이나|이랑|이야|이에요|예요|이지|인지|이고|이|가|을|를|은|는|에|의|도|만|와|과|야)$/u;
 /** `년도`/`연도` (`몇 년도에`, `몇년도부터`): asks which year, and a text writes years as `2018년`, never with it; the answer's kind, not content. */
 const YEAR_COUNTER = /^(?:년도|연도)/u;
+/** A counter of time with how it spans, after a glued `몇` (`몇년만에`, `몇개월째`, `몇시간동안`). */
+const TIME_SPAN_ASKED = /^(?:년|개월|달|주|일|시간|분)(?:만에|만|동안|간|째|쯤)?$/u;
 /** `몇` glued to a counter (`몇번`, `몇개국`): the counter carries the content. */
 const HOW_MANY_PREFIX = /^몇\s*/u;
 
@@ -69,6 +71,8 @@ export function analyzeQuestionWord(word: string): AnalyzedWord | null {
       // `몇살부터`, `몇명이나`: a counter with only a particle after it belongs to the question word.
       const counter = /^[가-힣]/u.exec(rest)?.[0] ?? '';
       if (KOREAN_COUNTER.test(counter) && (rest.length === 1 || PARTICLE_ONLY.test(rest.slice(1)))) return null;
+      // `몇년만에`, `몇시간째`: a span of time asked for, which the article writes `6년 만에`.
+      if (TIME_SPAN_ASKED.test(rest)) return null;
       return rest.length > 0 && !PARTICLE_ONLY.test(rest) ? analyzeQuestionWord(rest) : null;
     }
   }

@@ -258,6 +258,10 @@ describe('answer subtypes', () => {
     for (const text of ['The siege ended four days after the storm.', 'The club has run the race since 1986.', '공사는 3개월 걸렸다.']) expect(hasSubtypeShape('duration', passage(text)), text).toBe(true);
     expect(hasSubtypeShape('duration', passage('The mayor praised the volunteers.'))).toBe(false);
     expect(hasSubtypeShape('duration', passage('The council meets once a year.'))).toBe(false);
+    // "N년 만에" is a span of time ("after six years"); Korean news gives an age in brackets after a name.
+    expect(hasSubtypeShape('duration', passage('그 팀은 6년 만에 정상에 올랐다.'))).toBe(true);
+    expect(hasSubtypeShape('age', passage('주장 한도윤(31)은 결승골을 넣었다.'))).toBe(true);
+    expect(hasSubtypeShape('age', passage('팀은 결승(2차전)에서 이겼다.'))).toBe(false);
   });
 
   it.each([
@@ -265,6 +269,7 @@ describe('answer subtypes', () => {
     ['몇 년도에 시작됐어?', 'year'], ['In what year was it built?', 'year'],
     ['그 사람 나이는?', 'age'], ['How old is the mayor?', 'age'],
     ['회의는 몇 시간 동안 했어?', 'duration'], ['How long did the trial last?', 'duration'],
+    ['몇년만에 우승한 거야?', 'duration'], ['몇 달째 공사 중이야?', 'duration'],
     ['관세율 몇 퍼센트야?', 'percent'], ['What percentage voted?', 'percent'],
     ['몇 시에 시작해?', 'clock'], ['What time does it start?', 'clock'], ['During what time period did prices fall?', null],
     ['그 회의는 얼마나 자주 열려?', 'frequency'], ['위원회는 몇 년마다 모여?', 'frequency'], ['How often does the council meet?', 'frequency'], ['위원회는 2년에 한 번씩 모이는 거 아님?', 'frequency'], ['Does the council meet every two years?', 'frequency'],

@@ -61,6 +61,7 @@ describe('analyzeQuestionText', () => {
     expect(keys('몇살부터 탈 수 있어?')).toEqual([]);
     expect(keys('몇명이나 모였어?')).toEqual(keys('모였어?'));
     expect(keys('몇명이나 모였어?')).toHaveLength(1);
+    expect(keys('몇년만에 이겼어?')).toEqual(keys('이겼어?'));
     // `년도` names the answer's kind (a year), which a text writes as `2018년`, never with `년도`.
     expect(keys('몇 년도에 지었어?')).toEqual(['지었어']);
     expect(keys('공사 기간은 몇년도부터야?')).toEqual(['공사', '기간']);
