@@ -205,7 +205,7 @@ function statedMention(mention: NumberMention, text: string, language: Language)
 /** The kind of number each answer subtype is. */
 const SUBTYPE_DIMENSIONS: Record<AnswerSubtype, Dimension[] | null> = {
   month: ['month'], year: ['year'], age: ['age'], duration: ['duration'], percent: ['percent'], clock: ['clock'],
-  frequency: ['rate', 'times'], statement: null, request: null, officeholder: null, upcoming: null, response: null,
+  frequency: ['rate', 'times'], statement: null, request: null, officeholder: null, upcoming: null, response: null, score: null,
 };
 
 /** The kinds of number a counting question can be answered with; null when any number will do. */

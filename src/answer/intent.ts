@@ -168,9 +168,9 @@ export function intentBoost(intent: Intent, passage: Passage, weights: ShapeWeig
 /**
  * A narrower kind of answer some questions name: a month, a year, an age, a duration, a share, a
  * time of day, how often, what someone said, who holds an office, when something next happens, how
- * someone replied to a request.
+ * someone replied to a request, the score of a match or a vote.
  */
-export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement' | 'request' | 'officeholder' | 'upcoming' | 'response';
+export type AnswerSubtype = 'month' | 'year' | 'age' | 'duration' | 'percent' | 'clock' | 'frequency' | 'statement' | 'request' | 'officeholder' | 'upcoming' | 'response' | 'score';
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
 
@@ -188,6 +188,8 @@ const SUBTYPES: [AnswerSubtype, RegExp, RegExp][] = [
   ['statement', /뭐라(?:고)?\s*(?:했|말|얘기|이야기|발언|밝|강조|언급|답|반응|그래|그랬)|무슨\s*(?:말|얘기|이야기)|(?:뭐|뭘|무엇을?)\s*논의|발언|\bwhat (?:did|does|do|has|have|had) [^?]{0,60}?\b(?:say|said|tell|told|comment|remark|talk|discuss)\b/iu, /말했|밝혔|강조|설명했|언급|당부|주문했|요청|제안|전달했|주장|발언|논의|합의|"[^"]{4,}"|“[^”]{4,}”|\b(?:said|says|stated|stressed|noted|added|explained|told|asked|urged|called for|proposed|suggested|argued|remarked|commented|announced|declared|emphasi[sz]ed|insisted|warned|discussed|agreed|talked)\b/iu],
   // "Who is the CEO of X?", "X에서는 어떤 임원이 왔어?": only a sentence naming someone by title answers it.
   ['officeholder', /\b(?:who|which)\b[^?]{0,60}?\b(?:ceo|chief executive|exec(?:utive)?s?|chairman|chairwoman|chair|president|boss|head|representatives?|spokes(?:man|woman|person)|founder|director)\b|(?:누가|누구|어떤|어느)[^?]{0,30}?(?:대표|임원|회장|사장|총수|책임자|대변인|창업자)|(?:대표|임원|회장|사장|총수|책임자|대변인|창업자)(?:는|은|이|가)?\s*(?:누구|누가)/iu, new RegExp(`${TITLES}`, 'iu')],
+  // "몇 대 몇으로 이겼어?", "what was the final score?", "how did the vote go?": a tally of two numbers ("3-1", "3대1", "27 votes to 19").
+  ['score', /몇\s*대\s*몇|스코어|점수(?:는|가)?\s*(?:몇|어떻게|얼마)|\bwhat(?:'s|’s|s)?\s+(?:(?:was|is)\s+)?the\s+(?:final\s+)?(?:score|tally|vote count)\b|\bhow did the vote (?:go|end|turn out)\b|\bvote (?:result|tally|count)\b/iu, /\d+\s*(?:[-–:]|대)\s*\d+|\b\d+\s+(?:votes?\s+)?to\s+\d+\b/u],
   ['month', /몇\s*월|어느\s*달|\b(?:what|which) month\b/iu, new RegExp(`\\d{1,2}\\s*월|\\b(?:${MONTHS})\\b`, 'iu')],
   ['year', /몇\s*년도|몇\s*년에|연도|\b(?:what|which) year\b/iu, /\d{1,4}\s*년(?!간|\s*동안|\s*만)|\b1\d{3}\b|\b20\d{2}\b|지난해|올해|작년|내년|\b(?:last|this|next) year\b/iu],
   // "the absolute age of a rock" asks no one's age: the English cue must ask for one. News gives an age

@@ -262,6 +262,8 @@ describe('answer subtypes', () => {
     expect(hasSubtypeShape('duration', passage('그 팀은 6년 만에 정상에 올랐다.'))).toBe(true);
     expect(hasSubtypeShape('age', passage('주장 한도윤(31)은 결승골을 넣었다.'))).toBe(true);
     expect(hasSubtypeShape('age', passage('팀은 결승(2차전)에서 이겼다.'))).toBe(false);
+    for (const text of ['팀은 세트 점수 3-1로 이겼다.', '경기는 2대0으로 끝났다.', 'The measure passed by 31 votes to 12.']) expect(hasSubtypeShape('score', passage(text)), text).toBe(true);
+    expect(hasSubtypeShape('score', passage('The council has 43 members.'))).toBe(false);
   });
 
   it.each([
@@ -270,6 +272,7 @@ describe('answer subtypes', () => {
     ['그 사람 나이는?', 'age'], ['How old is the mayor?', 'age'],
     ['회의는 몇 시간 동안 했어?', 'duration'], ['How long did the trial last?', 'duration'],
     ['몇년만에 우승한 거야?', 'duration'], ['몇 달째 공사 중이야?', 'duration'],
+    ['몇 대 몇으로 이겼어?', 'score'], ['세트 스코어 어떻게 됨?', 'score'], ["what's the final score", 'score'], ['how did the vote go?', 'score'],
     ['관세율 몇 퍼센트야?', 'percent'], ['What percentage voted?', 'percent'],
     ['몇 시에 시작해?', 'clock'], ['What time does it start?', 'clock'], ['During what time period did prices fall?', null],
     ['그 회의는 얼마나 자주 열려?', 'frequency'], ['위원회는 몇 년마다 모여?', 'frequency'], ['How often does the council meet?', 'frequency'], ['위원회는 2년에 한 번씩 모이는 거 아님?', 'frequency'], ['Does the council meet every two years?', 'frequency'],

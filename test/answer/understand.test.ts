@@ -104,6 +104,9 @@ describe('understandQuestion: names the article lacks', () => {
     expect(understand('How much money did the harbor contract bring in?').query.concepts.map((c) => c.label)).toEqual(['harbor', 'contract', 'bring']);
     expect(understand('How much is the harbor contract worth?').query.concepts.map((c) => c.label)).toEqual(['harbor', 'contract']);
     expect(understand('Was the harbor worth the money?').query.concepts.map((c) => c.label)).toEqual(['harbor', 'worth', 'monei']);
+    // "The vote result", "the final score": a tally, which an article writes as "31 votes to 12" or "3-1".
+    expect(understand('What was the council vote result?').query.concepts.map((c) => c.label)).toEqual(['council', 'vote']);
+    expect(understand('What was the final score of the harbor race?').query.concepts.map((c) => c.label)).toEqual(['harbor', 'race']);
   });
 
   it('reads "what does the headline say?" as asking for the line, not for reported speech; a job title is no headline', () => {
