@@ -183,8 +183,8 @@ function countedNumber(question: string, text: string, language: Language): stri
     }
   }
   const first = findNumbers(text)[0];
-  // An amount or share is no count; nor is a date ("얼마나 왔어?" is not answered by the 16 of 16일).
-  if (first && ['amount', 'percent', 'day', 'month', 'year', 'clock'].includes(first.dimension)) return null;
+  // An amount or share is no count; nor is a date ("얼마나 왔어?" is not answered by the 16 of 16일), nor an age ("a 67-year-old man").
+  if (first && ['amount', 'percent', 'day', 'month', 'year', 'clock', 'age'].includes(first.dimension)) return null;
   const found = firstStatedNumber(text, language);
   return found && `${found.stated}${unitAfter(text, found.end)}`;
 }

@@ -231,6 +231,9 @@ function dimensionAfter(tokens: readonly EnglishToken[], i: number): Dimension {
   return 'plain';
 }
 
+/** What makes the number before it an age: `-year-old`, `years old`. */
+const AGE_AFTER = /^(?:-|\s)years?(?:-|\s)old\b/iu;
+
 function englishNumbers(text: string): NumberMention[] {
   const tokens = englishTokens(text);
   const found: NumberMention[] = [];
@@ -253,6 +256,8 @@ function englishNumbers(text: string): NumberMention[] {
       else if (digits[4]) dimension = 'percent';
       else if (digits[3]) dimension = tokens[last + 1]?.word.toLowerCase() === 'anniversary' ? 'anniversary' : 'ordinal';
       else if (/^(?:19|20)\d\d$/u.test(digits[2]!) && last === i) dimension = 'year';
+      // `a 67-year-old man`, `aged 40`, `40 years old`: an age, never a count of what follows.
+      else if (AGE_AFTER.test(text.slice(tokens[last]!.end))) dimension = 'age';
       else dimension = dimensionAfter(tokens, last + 1);
       if (dimension === 'plain' && last > i) dimension = 'amount';
       // A day after a month name (`May 21`, `November 5th`).

@@ -39,6 +39,7 @@ const passages = tinyPassages([
   'The new mayor will serve a four-year term.',
   '기상청은 16일까지 비가 50㎜ 더 내린다고 했다.',
   '매출은 18조 원으로 늘었고, 순이익은 1조 원을 기록했다.',
+  'A 67-year-old driver died when a tree fell on his car.',
 ].map((text) => ({ sentences: [text] })));
 const p = (id: string): Passage => passages.find((x) => x.sentence.id === id)!;
 
@@ -259,6 +260,10 @@ describe('composeAnswer: the lead', () => {
     expect(composeAnswer([ranked(p('S19'), 1, 0.9)], howLongTerm, POLICY).answer).toBe(`four-year: ${p('S19').sentence.text} [1]`);
     // A date is no count: "얼마나 와?" does not lead with the 16 of 16일.
     expect(composeAnswer([ranked(p('S20'), 1, 0.9)], question('how-many', { language: 'ko', text: '비 얼마나 더 와?' }), POLICY).answer).toBe(`${p('S20').sentence.text} [1]`);
+    // Nor is an age: "how many died?" is not answered by the 67 of "a 67-year-old driver"; "how old?" is.
+    expect(composeAnswer([ranked(p('S22'), 1, 0.9)], question('how-many', { text: 'How many people died?' }), POLICY).answer).toBe(`${p('S22').sentence.text} [1]`);
+    const howOld = { ...question('how-many', { text: 'How old was the driver?' }), subtype: 'age' as const };
+    expect(composeAnswer([ranked(p('S22'), 1, 0.9)], howOld, POLICY).answer).toBe(`67: ${p('S22').sentence.text} [1]`);
   });
 
   it('leads with the amount that follows the asked word when a sentence has several ("순이익 얼마?" → 1조 원, not the 18조 of 매출)', () => {

@@ -22,6 +22,10 @@ describe('findNumbers', () => {
     ]);
   });
 
+  it('reads digits before "-year-old" or "years old" as an age', () => {
+    expect(read('a 67-year-old driver and a neighbour 40 years old, with 3 dogs')).toEqual(['67=67/age', '40=40/age', '3=3/count']);
+  });
+
   it('reads a number word joined to its unit ("four-year", "two-day") as what the unit measures, and leaves "twenty-one" a number', () => {
     expect(read('a four-year term, a two-day visit, a five-storey annex, twenty-one people')).toEqual(['four-year=4/duration', 'two-day=2/duration', 'twenty-one=21/people']);
   });
