@@ -9,7 +9,7 @@ import { dateLead, startOrEndLead } from './dates.js';
 import { askedDimension, comparable, findNumbers, type Dimension, type NumberMention } from './numbers.js';
 import { asksForChange, type AnswerSubtype } from './intent.js';
 import type { Citation } from './types.js';
-import type { UnderstoodQuestion } from './understand.js';
+import { chatReading, type UnderstoodQuestion } from './understand.js';
 
 /** When an answer is given and how much of it. */
 export interface ComposePolicy {
@@ -247,7 +247,8 @@ const EXPECTATION = /\b(?:expects?|expected|forecasts?|predicts?|could|may|might
 function lead(question: UnderstoodQuestion, best: RankedPassage, text: string, policy: ComposePolicy): string {
   const { language } = question;
   if (question.yesNo) {
-    if (best.support >= policy.yesSupport && !(ASKS_WHAT_HAPPENED.test(question.question) && EXPECTATION.test(text))) return language === 'ko' ? '네. ' : 'Yes. ';
+    // Read past a chat opener: "so did they cut rates?" asks what happened as "did they…" does.
+    if (best.support >= policy.yesSupport && !(ASKS_WHAT_HAPPENED.test(chatReading(question.question)) && EXPECTATION.test(text))) return language === 'ko' ? '네. ' : 'Yes. ';
     return language === 'ko' ? '기사에는 이렇게 나옵니다: ' : 'Here is what the article says: ';
   }
   if (question.intent === 'how-many' || question.intent === 'how-much') {

@@ -212,6 +212,8 @@ describe('composeAnswer: the lead', () => {
     const expected = [ranked(p('S15'), 1, 0.95)];
     expect(composeAnswer(expected, question('what', { yesNo: true, text: 'Did the council cut fares?' }), POLICY).answer).toBe(`Here is what the article says: ${p('S15').sentence.text} [1]`);
     expect(composeAnswer(expected, question('what', { yesNo: true, text: 'Will the council cut fares?' }), POLICY).answer.startsWith('Yes. ')).toBe(true);
+    // A chat opener does not hide the question: "so did they…?" still asks what happened.
+    expect(composeAnswer(expected, question('what', { yesNo: true, text: 'so did the council cut fares?' }), POLICY).answer).toBe(`Here is what the article says: ${p('S15').sentence.text} [1]`);
   });
 
   it('says what the article says instead of Yes when support is below yesSupport', () => {
