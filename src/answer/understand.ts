@@ -137,6 +137,12 @@ export interface UnderstandingContext extends QueryResources {
 /** "What *day*", "which *year*", "how *old*", "how much *money*", "how much is it *worth*", "the vote *result*", "the *score*": the word names the kind of answer (a date, an age, a length, a sum, a tally), not something to find in it. */
 const ANSWER_KIND_NOUN = /\b((?:what|which)\s+)(?:exact\s+)?(?:day|date|year|month|time|century|decade)\b|\b(how\s+)(?:old|long|far)\b|\b(how\s+much\s+)money\b|\b(how\s+much\b[^?.!]*?)\s+worth\b|\b(vote\s+)(?:result|tally|count)s?\b|\b(?:final\s+)?score\b|스코어/giu;
 
+/** Replaces a match of {@link ANSWER_KIND_NOUN} by the lead-in its alternative captured ("how much "), or nothing. */
+function keepLeadIn(_match: string, ...rest: unknown[]): string {
+  // The groups come first, then the offset and the whole text; only the matched alternative's group is set.
+  return (rest.slice(0, -2).find((group) => typeof group === 'string') as string | undefined) ?? '';
+}
+
 /** The frame of an English request: "give me", "show us". */
 const REQUEST_FRAME = /\b(?:give|show|send)\s+(?:me|us)\b/giu;
 
@@ -174,7 +180,7 @@ export function understandQuestion(question: string, context: UnderstandingConte
   const structure = askedStructure(question);
   // "The second sub-headline": the position picks the line, it is nothing to find in it.
   const positioned = structure === null ? reading : reading.replace(ORDINAL_WORDS, ' ');
-  const analyzed = analyzeQuery(positioned.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, '$1$2$3$4$5'), context);
+  const analyzed = analyzeQuery(positioned.replace(STRUCTURE_CUE, ' ').replace(REQUEST_FRAME, ' ').replace(SUMMARY_FRAME, ' ').replace(ANSWER_KIND_NOUN, keepLeadIn), context);
   // "◇ 달린 중간 제목", "the lines marked ◇": a verb the article never uses only describes the headings asked for; there is nothing to find.
   const describing = structure === null ? [] : context.unseenWords(analyzed).filter(isVerbLike);
   const query = describing.length === 0 ? analyzed : { ...analyzed, concepts: analyzed.concepts.filter((c) => !c.alternatives.flat().every((w) => describing.includes(w))) };

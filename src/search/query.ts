@@ -67,12 +67,12 @@ export function analyzeQuestionWord(word: string): AnalyzedWord | null {
     if (LONE_SYLLABLE_WITH_PARTICLE.test(word) || KOREAN_FREE_GRAMMAR.test(word)) return null;
     if (HOW_MANY_PREFIX.test(word)) {
       const rest = word.replace(HOW_MANY_PREFIX, '');
-      // `몇으로`, `몇이야`: only a particle or copula follows; there is no counter and no content.
       // `몇살부터`, `몇명이나`: a counter with only a particle after it belongs to the question word.
-      const counter = /^[가-힣]/u.exec(rest)?.[0] ?? '';
+      const counter = rest.slice(0, 1);
       if (KOREAN_COUNTER.test(counter) && (rest.length === 1 || PARTICLE_ONLY.test(rest.slice(1)))) return null;
       // `몇년만에`, `몇시간째`: a span of time asked for, which the article writes `6년 만에`.
       if (TIME_SPAN_ASKED.test(rest)) return null;
+      // `몇으로`, `몇이야`: only a particle or copula follows; there is no counter and no content.
       return rest.length > 0 && !PARTICLE_ONLY.test(rest) ? analyzeQuestionWord(rest) : null;
     }
   }
